@@ -1,0 +1,47 @@
+"""Generated page stubs for the example catalogue.
+
+mkdocs-static-i18n rebuilds its file list from disk, so each example page exists
+as a small stub file (docs/exempel/<id>/index.md and index.en.md) that calls the
+`exempel_sida` macro. The stubs are written before each build, are ignored by
+git, and stubs of removed examples are deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from .loader import SiteData
+
+MARKER = "<!-- generated from docs/data/exempel: edit the YAML file, not this one -->"
+SUFFIX = {"sv": "", "en": ".en"}
+
+
+def stub(example, lang: str) -> str:
+    # JSON strings are valid YAML scalars: any title is safe in the front matter.
+    title = json.dumps(example.title.get(lang), ensure_ascii=False)
+    description = json.dumps(example.summary.get(lang), ensure_ascii=False)
+    return (
+        f"---\ntitle: {title}\ndescription: {description}\n---\n"
+        f"{MARKER}\n\n{{{{ exempel_sida(\"{example.id}\") }}}}\n"
+    )
+
+
+def write_example_stubs(docs_dir: Path, data: SiteData) -> None:
+    root = docs_dir / "exempel"
+    root.mkdir(exist_ok=True)
+    for folder in root.iterdir():
+        if folder.is_dir() and folder.name not in data.examples:
+            index = folder / "index.md"
+            if not index.exists() or MARKER in index.read_text(encoding="utf-8"):
+                shutil.rmtree(folder)
+    for example in data.examples.values():
+        folder = root / example.id
+        folder.mkdir(exist_ok=True)
+        for lang, suffix in SUFFIX.items():
+            path = folder / f"index{suffix}.md"
+            text = stub(example, lang)
+            # Write only on change, so that `mkdocs serve` does not reload in a loop.
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
