@@ -1,0 +1,52 @@
+"""The strict build: no warnings, both languages complete, right language markup."""
+
+from __future__ import annotations
+
+import re
+
+from tests.htmlutil import parse
+
+
+def test_build_prints_no_warnings(site):
+    problems = [line for line in site.log.splitlines() if re.match(r"^(WARNING|ERROR)\b", line.strip())]
+    assert problems == []
+
+
+def test_every_swedish_page_has_an_english_counterpart_and_vice_versa(site):
+    sv = {site.rel(p) for p in site.pages("sv")}
+    en = {site.rel(p)[len("en/"):] for p in site.pages("en")}
+    assert sv, "no Swedish pages built"
+    assert sv - en == set(), "Swedish pages without English version"
+    assert en - sv == set(), "English pages without Swedish version"
+
+
+def test_page_language_and_hreflang_alternates(site):
+    for path in site.pages():
+        rel = site.rel(path)
+        lang = "en" if rel.startswith("en/") else "sv"
+        html = path.read_text(encoding="utf-8")
+        assert re.search(rf'<html[^>]* lang="{lang}"', html), f"{rel}: wrong <html lang>"
+        alternates = {el.attrs["hreflang"]: el.attrs["href"] for el in parse(html).find("link", rel="alternate") if "hreflang" in el.attrs}
+        assert set(alternates) == {"sv", "en"}, f"{rel}: hreflang alternates {alternates}"
+        sv_target = rel[len("en/"):] if lang == "en" else rel
+        for alt_lang, href in alternates.items():
+            target = (path.parent / href).resolve()
+            expected = site.root / (("en/" if alt_lang == "en" else "") + sv_target)
+            assert target == expected.resolve(), f"{rel}: hreflang={alt_lang} points to {href}"
+
+
+def test_meta_description_on_every_page(site):
+    for path in site.pages():
+        html = path.read_text(encoding="utf-8")
+        assert re.search(r'<meta name="description" content="[^"]{20,}"', html), f"{site.rel(path)}: no meta description"
+
+
+def test_site_url_is_configurable_for_an_intranet_sub_path(tmp_path):
+    from tests.conftest import mkdocs_build
+
+    proc = mkdocs_build(tmp_path / "site", env={"SITE_URL": "https://intranat.example/lagvardevard/"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    html = (tmp_path / "site" / "risker" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://intranat.example/lagvardevard/risker/index.html">' in html
+    en = (tmp_path / "site" / "en" / "risker" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://intranat.example/lagvardevard/en/risker/index.html">' in en
