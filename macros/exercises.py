@@ -5,7 +5,9 @@ projector view from these sections, and print CSS turns the same HTML into the
 A4 handout. Without JavaScript the page is a complete, readable exercise.
 
 DOM contract (used by projector.js, priority-list.js and the tests):
-- div.exercise[data-exercise=<id>][data-minutes][data-title][data-strings=<json>]
+- div.exercise[data-exercise=<id>][data-minutes?][data-title][data-subtitle][data-strings=<json>]
+  (data-strings: the UI dict below for the page's language; data-minutes only when set)
+- button[data-present][hidden] and span.exercise__hint[hidden]: revealed by projector.js
 - section.exercise__slide[data-slide=<slide id>][data-minutes?] with an h2 first
 - div.priority-list[data-priority-list] inside the voting step, holding h3,
   p.priority-list__local (always shown) and p.priority-list__nojs (hidden by the script)

@@ -8,6 +8,7 @@ git, and stubs of removed examples are deleted.
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -19,9 +20,10 @@ SUFFIX = {"sv": "", "en": ".en"}
 
 
 def stub(example, lang: str) -> str:
-    # JSON strings are valid YAML scalars: any title is safe in the front matter.
-    title = json.dumps(example.title.get(lang), ensure_ascii=False)
-    description = json.dumps(example.summary.get(lang), ensure_ascii=False)
+    # The theme puts the title and description into HTML (<title>, meta, search results)
+    # without escaping, so they are HTML-escaped here. JSON strings are valid YAML scalars.
+    title = json.dumps(html.escape(example.title.get(lang), quote=True), ensure_ascii=False)
+    description = json.dumps(html.escape(example.summary.get(lang), quote=True), ensure_ascii=False)
     return (
         f"---\ntitle: {title}\ndescription: {description}\n---\n"
         f"{MARKER}\n\n{{{{ exempel_sida(\"{example.id}\") }}}}\n"

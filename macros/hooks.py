@@ -3,7 +3,7 @@
 - on_config: validate docs/data/; a data error stops the build with one line per problem.
 - on_pre_build: write the generated page stubs for the example catalogue.
 - on_page_markdown: add glossary tooltips (abbreviations) in the page's language.
-- on_page_content: name the task-list checkboxes (accessibility).
+- on_page_content: name the task-list checkboxes (accessibility); English permalink tooltips.
 - on_post_build: split the search index per language; write the open data files.
 """
 
@@ -42,7 +42,8 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    problems.take()  # a fresh start for each build (mkdocs serve rebuilds in one process)
+    if _final_pass(config):  # i.e. not a nested per-language build
+        problems.take()  # a fresh start for each build (mkdocs serve rebuilds in one process)
     try:
         generated.write_example_stubs(Path(config["docs_dir"]), _data(config))
     except DataError as err:  # the data changed during `mkdocs serve`
@@ -59,7 +60,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return htmlfix.label_task_checkboxes(html)
+    lang = getattr(page.file, "locale", None) or config["theme"]["language"]
+    return htmlfix.translate_permalinks(htmlfix.label_task_checkboxes(html), lang)
 
 
 def _final_pass(config) -> bool:

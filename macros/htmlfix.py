@@ -21,3 +21,12 @@ def label_task_checkboxes(content: str) -> str:
         return f'{m.group(1)}aria-label="{html.escape(text, quote=True)}" {m.group(2)}{m.group(3)}'
 
     return TASK_ITEM.sub(fix, content)
+
+
+PERMALINK_SV = 'title="Länk till det här avsnittet"'
+PERMALINK = {"en": 'title="Link to this section"'}
+
+
+def translate_permalinks(content: str, lang: str) -> str:
+    """The toc extension has one permalink tooltip for the whole site (Swedish)."""
+    return content.replace(PERMALINK_SV, PERMALINK[lang]) if lang in PERMALINK else content

@@ -196,6 +196,8 @@ def _load_list(path: Path, model: type[BaseModel], docs_dir: Path, problems: lis
             continue
         record = _validate(model, item, f"{label}: {entry}: ", problems)
         if record is None:
+            if isinstance(item.get("id"), str):
+                _INVALID.add(item["id"])  # reported once; references to it are not errors too
             continue
         if record.id in records:
             problems.append(f"{label}: {record.id}: id: duplicate id (used by an earlier entry)")
@@ -220,6 +222,7 @@ def _load_dir(folder: Path, model: type[BaseModel], docs_dir: Path, problems: li
             continue
         record = _validate(model, raw, f"{label}: ", problems)
         if record is None:
+            _INVALID.add(path.stem)
             continue
         if record.id != path.stem:
             problems.append(f"{label}: id: must equal the file name '{path.stem}', got '{record.id}'")
@@ -231,7 +234,7 @@ def _load_dir(folder: Path, model: type[BaseModel], docs_dir: Path, problems: li
 
 def _check_refs(label: str, field_name: str, ids: Iterable[str], known: dict | set, what: str, problems: list[str]) -> None:
     for index, ref in enumerate(ids):
-        if ref not in known:
+        if ref not in known and ref not in _INVALID:
             problems.append(f"{label}{field_name}[{index}]: unknown {what} id '{ref}'")
 
 
@@ -258,6 +261,8 @@ def _signature(docs_dir: Path) -> tuple:
 
 
 _cache: dict[str, tuple[tuple, SiteData]] = {}
+# Ids of records that failed validation during the current load (see load_site_data).
+_INVALID: set[str] = set()
 
 
 def load_site_data(docs_dir: str | Path) -> SiteData:
@@ -270,6 +275,7 @@ def load_site_data(docs_dir: str | Path) -> SiteData:
 
     problems: list[str] = []
     files: dict[str, str] = {}
+    _INVALID.clear()
     root = docs_dir / DATA
     vocab_label = _label(root / VOCABULARY_FILE, docs_dir)
     vocab = None
