@@ -1,0 +1,180 @@
+"""The example catalogue, glossary and source register as built, plus open data and schemas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from macros import schemas
+from macros.loader import load_site_data
+from tests.conftest import ROOT, mkdocs_build
+from tests.htmlutil import parse
+
+DATA = load_site_data(ROOT / "docs")
+LANG_PREFIX = {"sv": "", "en": "en/"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_example_is_in_the_catalogue_and_has_its_page(site, lang):
+    prefix = LANG_PREFIX[lang]
+    catalogue = parse(site.read(f"{prefix}exempel/index.html"))
+    cards = {el.attrs["id"] for el in catalogue.find("li") if "catalogue__card" in el.attrs.get("class", "")}
+    assert cards == set(DATA.examples)
+    for ex in DATA.examples.values():
+        html = site.read(f"{prefix}exempel/{ex.id}/index.html")
+        assert f"<h1" in html and ex.title.get(lang).split()[0] in html
+        assert 'class="citation"' in html, f"{ex.id}: no source cited"
+        if ex.results:
+            assert "<table>" in html, f"{ex.id}: figures are not in a table"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_term_has_an_anchor_in_the_glossary(site, lang):
+    ids = parse(site.read(f"{LANG_PREFIX[lang]}ordlista.html")).ids
+    assert set(DATA.terms) <= ids
+
+
+def test_every_cited_source_exists_in_the_register(site):
+    register = parse(site.read("kallor.html")).ids
+    assert set(DATA.sources) <= register
+    cited = set()
+    for path in site.pages():
+        for el in parse(path.read_text(encoding="utf-8")).find("a"):
+            if "citation" in el.attrs.get("class", "").split():
+                cited.add(el.attrs["href"].split("#")[1])
+    assert cited and cited <= set(DATA.sources)
+
+
+def test_glossary_tooltips_on_content_pages(site):
+    html = site.read("begrepp/index.html")
+    titles = re.findall(r'<abbr title="([^"]+)">', html)
+    assert titles, "no glossary tooltips on a content page"
+    shorts = {t.short.sv for t in DATA.terms.values()}
+    assert set(titles) <= {s.replace('"', "&quot;") for s in shorts} | shorts
+
+
+def test_open_data_json_and_csv_hold_every_example(site):
+    payload = json.loads(site.read("exempel.json"))
+    by_id = {e["id"]: e for e in payload["examples"]}
+    assert set(by_id) == set(DATA.examples)
+    for ex in DATA.examples.values():
+        assert by_id[ex.id]["title"] == {"sv": ex.title.sv, "en": ex.title.en}
+    raw = (site.root / "exempel.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8")), "the CSV needs a BOM for Excel"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert {r["id"] for r in rows} == set(DATA.examples)
+    assert all(r["title_sv"] and r["title_en"] for r in rows)
+    assert any("å" in r["title_sv"] or "ä" in r["title_sv"] or "ö" in r["title_sv"] for r in rows)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_catalogue_links_to_the_open_data(site, lang):
+    prefix = LANG_PREFIX[lang]
+    html = site.read(f"{prefix}exempel/index.html")
+    for name in ("exempel.json", "exempel.csv"):
+        hrefs = [el.attrs["href"] for el in parse(html).find("a") if el.attrs.get("href", "").endswith(name)]
+        assert hrefs and (site.root / f"{prefix}exempel" / hrefs[0]).resolve() == (site.root / name).resolve()
+
+
+def test_raw_yaml_is_not_published(site):
+    assert not list(site.root.rglob("*.yml"))
+
+
+def test_committed_schemas_are_up_to_date():
+    for name, schema in schemas.build().items():
+        committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == schemas.render(schema), f"schemas/{name} is stale: run `make schemas`"
+
+
+def test_every_data_file_names_its_schema():
+    files = list((ROOT / "docs" / "data").rglob("*.yml"))
+    assert len(files) > 20
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.match(r"# yaml-language-server: \$schema=(\S+)$", first)
+        assert match, f"{path.relative_to(ROOT)}: first line must name its schema"
+        assert (path.parent / match.group(1)).resolve().exists(), f"{path.relative_to(ROOT)}: schema not found"
+
+
+def test_yaml_text_is_escaped_never_injected(tmp_path):
+    """A title or body with HTML in it shows as text on every page that renders it."""
+    project = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, project, ignore=ignore)
+    path = project / "docs" / "data" / "exempel" / "wemind.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["title"]["sv"] = "<script>alert(1)</script> Wemind"
+    data["summary"]["sv"] = 'Sammanfattning <img src=x onerror="alert(2)">'
+    data["body"]["sv"] = "Text med <b>fet</b> HTML och {{ kalla('oecd-2017') }}."
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    proc = mkdocs_build(project / "out", config=project / "mkdocs.yml")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for rel in ("exempel/wemind/index.html", "exempel/index.html"):
+        html = (project / "out" / rel).read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "<img src=x" not in html and 'onerror="alert(2)"' not in html
+    page = (project / "out" / "exempel/wemind/index.html").read_text(encoding="utf-8")
+    assert "<b>fet</b>" not in page and "&lt;b&gt;fet" in page
+    assert "{{ kalla(" in page, "Jinja in YAML must not be run as a macro"
+    json_title = json.loads((project / "out" / "exempel.json").read_text(encoding="utf-8"))
+    assert any(e["title"]["sv"].startswith("<script>") for e in json_title["examples"])
+
+
+# --- in the browser ----------------------------------------------------------------------
+
+
+def _shown(page) -> list[str]:
+    return page.locator(".catalogue__card:visible").evaluate_all("els => els.map(e => e.id)")
+
+
+@pytest.mark.browser
+def test_filter_by_profession_updates_the_url_and_survives_a_reload(page, server):
+    page.goto(server + "exempel/index.html")
+    assert len(_shown(page)) == len(DATA.examples)
+    page.get_by_label("Yrkesgrupper").select_option("farmaceut")
+    expected = sorted(e.id for e in DATA.examples.values() if "farmaceut" in e.professions)
+    assert 0 < len(expected) < len(DATA.examples)
+    assert sorted(_shown(page)) == expected
+    assert parse_qs(urlsplit(page.url).query) == {"profession": ["farmaceut"]}
+    status = page.locator(".catalogue__count").inner_text()
+    assert status == f"Visar {len(expected)} av {len(DATA.examples)} exempel"
+    page.reload()
+    assert page.get_by_label("Yrkesgrupper").input_value() == "farmaceut"
+    assert sorted(_shown(page)) == expected
+    page.get_by_role("button", name="Visa alla").click()
+    assert len(_shown(page)) == len(DATA.examples)
+    assert urlsplit(page.url).query == ""
+
+
+@pytest.mark.browser
+def test_text_filter_and_a_shared_link(page, server):
+    page.goto(server + "en/exempel/index.html?type=lakemedel&q=anxiety")
+    shown = _shown(page)
+    assert shown == ["bensodiazepiner-angest"]
+    assert page.get_by_label("Search the examples").input_value() == "anxiety"
+
+
+@pytest.mark.browser
+def test_catalogue_lists_everything_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "exempel/index.html")
+    assert page.locator(".catalogue__card:visible").count() == len(DATA.examples)
+    assert page.locator(".catalogue__filters").is_hidden()
+    context.close()
+
+
+@pytest.mark.browser
+def test_search_finds_an_example_by_a_word_from_its_body(page, server):
+    from tests.test_search import search
+
+    hrefs = search(page, server, "index.html", "troponin")
+    assert any("/exempel/sus-labbprover/index.html" in h for h in hrefs), hrefs
