@@ -73,6 +73,8 @@ UI = {
         "pl_empty": "Listan är tom. Skriv in gruppernas förslag här.",
         "pl_local": "Listan sparas bara i den här webbläsaren. Inget skickas någonstans.",
         "pl_rank": "Plats",
+        # Excel with Swedish settings splits CSV columns on semicolons, not commas.
+        "csv_separator": ";",
     },
     "en": {
         "present": "Present",
@@ -118,6 +120,7 @@ UI = {
         "pl_empty": "The list is empty. Type the groups' suggestions here.",
         "pl_local": "The list is stored only in this browser. Nothing is sent anywhere.",
         "pl_rank": "Rank",
+        "csv_separator": ",",
     },
 }
 

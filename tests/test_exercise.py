@@ -267,7 +267,8 @@ def test_priority_list_add_vote_reload_export_clear(page, server):
     assert download.suggested_filename == "prioriteringslista.csv"
     raw = Path(download.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    # Semicolons on the Swedish page: Excel with Swedish settings splits on them.
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows == [
         ["Plats", "Förslag", "Röster"],
         ["1", 'Dubbla "kontroller", ärenden', "3"],
@@ -329,6 +330,11 @@ def test_priority_list_in_projector_stays_in_sync(page, server):
     for _ in range(3):
         slide.get_by_role("button", name="En röst till: Rutinmässig EKG").click()
     assert list_texts(page, SLIDE) == ["Rutinmässig EKG", "Sömntabletter till äldre", "Kontroll av vitala parametrar"]
+    # Printing while presenting: the list is in the page for the handout, then back.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("section#prioritera .priority-list").count() == 1
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator(".projector .priority-list").count() == 1
     page.keyboard.press("Escape")
     expect(page.locator(".projector[role=dialog]")).to_be_hidden()
     # The same widget is back in the voting step, with the same content, and stored.
