@@ -22,7 +22,6 @@ GLOSSARY_FILE = "ordlista.yml"
 VOCABULARY_FILE = "vokabular.yml"
 EXAMPLES_DIR = "exempel"
 EXERCISES_DIR = "ovningar"
-TEMPLATE_PREFIX = "_"  # files such as _mall.yml are templates for editors, not data
 
 
 class DataError(Exception):
@@ -211,7 +210,7 @@ def _load_dir(folder: Path, model: type[BaseModel], docs_dir: Path, problems: li
     records: dict[str, Any] = {}
     if not folder.is_dir():
         return records
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and not p.name.startswith(TEMPLATE_PREFIX))
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
     for path in paths:
         label = _label(path, docs_dir)
         raw = _read_yaml(path, label, problems)
@@ -257,7 +256,7 @@ def _cross_check(data: SiteData, problems: list[str]) -> None:
 
 def _signature(docs_dir: Path) -> tuple:
     root = docs_dir / DATA
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*.y*ml")))
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*.y*ml")))  # any change reloads
 
 
 _cache: dict[str, tuple[tuple, SiteData]] = {}

@@ -237,7 +237,6 @@ def example_page(data: SiteData, page: PageRef, example_id: str) -> str:
     if ex.results:
         out += [f"## {t(lang, 'results')}", "", results_table(data, page, ex), ""]
     out += [f"## {t(lang, 'sources')}", ""]
-    labels = source_labels(data.sources)
     for sid in ex.sources:
         s = data.sources[sid]
         out.append(f"- {cite(data, page, sid)} {esc(s.publisher)}: *{esc(s.title)}* ({s.year}).")
@@ -251,7 +250,6 @@ def example_page(data: SiteData, page: PageRef, example_id: str) -> str:
         "",
         f"[{t(lang, 'back_to_catalogue')}]({page.md_link(CATALOGUE_PAGE)})",
     ]
-    del labels
     return "\n".join(out)
 
 

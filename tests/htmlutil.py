@@ -54,12 +54,13 @@ class _Text(HTMLParser):
     VOID = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area"}
     BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dd", "dt", "caption", "div", "section", "table", "tr"}
 
-    def __init__(self, skip_classes=("headerlink",)):
+    def __init__(self, skip_classes=("headerlink",), skip_tags=("script", "style")):
         super().__init__(convert_charrefs=True)
         self.depth = 0
         self.skip = 0
         self.parts: list[str] = []
         self.skip_classes = skip_classes
+        self.SKIP_TAGS = skip_tags
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -67,7 +68,7 @@ class _Text(HTMLParser):
             self.depth += 1
         if tag in self.VOID:
             return
-        if self.skip or any(c in (a.get("class") or "").split() for c in self.skip_classes) or tag in ("script", "style"):
+        if self.skip or any(c in (a.get("class") or "").split() for c in self.skip_classes) or tag in self.SKIP_TAGS:
             self.skip += 1
         if tag in self.BLOCKS:
             self.parts.append("\n\n")
@@ -85,7 +86,8 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def article_text(html: str) -> str:
-    parser = _Text()
+def article_text(html: str, skip_tags=("script", "style")) -> str:
+    """skip_tags=(..., "em", "cite") leaves out titles and other quoted names."""
+    parser = _Text(skip_tags=skip_tags)
     parser.feed(html)
     return "".join(parser.parts)

@@ -178,3 +178,12 @@ def test_search_finds_an_example_by_a_word_from_its_body(page, server):
 
     hrefs = search(page, server, "index.html", "troponin")
     assert any("/exempel/sus-labbprover/index.html" in h for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("name,model", [("exempel.yml", "Example"), ("begrepp.yml", "Term"), ("kalla.yml", "Source")])
+def test_editor_templates_are_valid_records(name, model):
+    from macros import models
+
+    raw = yaml.safe_load((ROOT / "docs" / "data" / "mallar" / name).read_text(encoding="utf-8"))
+    record = raw[0] if isinstance(raw, list) else raw
+    getattr(models, model).model_validate(record)
