@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import exercises, problems, render
-from .loader import load_site_data
+from .loader import current_site_data
 
 
 def define_env(env):  # noqa: C901 - one small closure per macro
     docs_dir = Path(env.conf["docs_dir"])
 
     def data():
-        return load_site_data(docs_dir)
+        return current_site_data(docs_dir)
 
     def page() -> render.PageRef:
         p = env.page

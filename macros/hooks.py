@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of the pa
     sys.path.insert(0, str(ROOT))
 
 from macros import generated, htmlfix, opendata, problems, search_split  # noqa: E402
-from macros.loader import DataError, load_site_data  # noqa: E402
+from macros.loader import DataError, current_site_data, load_site_data  # noqa: E402
 from macros.render import abbreviations  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.data")
@@ -56,7 +56,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.meta.get("tooltips", True) is False:
         return markdown
     lang = getattr(page.file, "locale", None) or config["theme"]["language"]
-    return markdown + "\n\n" + abbreviations(_data(config), lang) + "\n"
+    return markdown + "\n\n" + abbreviations(current_site_data(config["docs_dir"]), lang) + "\n"
 
 
 def on_page_content(html, page, config, files):
@@ -80,4 +80,4 @@ def on_post_build(config):
         raise Abort(f"{len(found)} problem(s) in the pages (see the lines above).")
     site = Path(config["site_dir"])
     search_split.split(site, default_lang="sv", other_langs=["en"])
-    opendata.write(site, _data(config))
+    opendata.write(site, current_site_data(config["docs_dir"]))

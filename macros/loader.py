@@ -297,4 +297,11 @@ def load_site_data(docs_dir: str | Path) -> SiteData:
     return data
 
 
-__all__ = ["DataError", "SiteData", "load_site_data", "LANGS"]
+def current_site_data(docs_dir: str | Path) -> SiteData:
+    """The data validated at the start of this build (hooks.on_pre_build), without checking
+    the files again: macros call this hundreds of times per build."""
+    cached = _cache.get(str(Path(docs_dir).resolve()))
+    return cached[1] if cached else load_site_data(docs_dir)
+
+
+__all__ = ["DataError", "SiteData", "load_site_data", "current_site_data", "LANGS"]

@@ -401,9 +401,11 @@ def abbreviations(data: SiteData, lang: str) -> str:
             if not (word[0].isalnum() and word[-1].isalnum()):
                 continue  # the abbr extension matches on word boundaries only
             short = term.short.get(lang).replace("\n", " ")
-            for form in {word, word[0].upper() + word[1:]}:
+            for form in sorted({word, word[0].upper() + word[1:]}):
                 lines.append(f"*[{form}]: {short}")
-    return "\n".join(lines)
+    # One block per definition: Python-Markdown re-tests a multi-line block after each
+    # definition it takes from it, which made long lists quadratic (most of the build time).
+    return "\n\n".join(lines)
 
 
 __all__ = [
