@@ -8,6 +8,8 @@ DOM contract (used by projector.js, priority-list.js and the tests):
 - div.exercise[data-exercise=<id>][data-minutes?][data-title][data-subtitle][data-strings=<json>]
   (data-strings: the UI dict below for the page's language; data-minutes only when set)
 - button[data-present][hidden] and span.exercise__hint[hidden]: revealed by projector.js
+- button[data-print-reflection][hidden]: prints the first timed step alone, with room to
+  write (html.print-reflection during printing); the step carries [data-reflection]
 - section.exercise__slide[data-slide=<slide id>][data-minutes?] with an h2 first
 - div.priority-list[data-priority-list] inside the voting step, holding h3,
   p.priority-list__local (always shown) and p.priority-list__nojs (hidden by the script)
@@ -32,6 +34,7 @@ UI = {
     "sv": {
         "present": "Visa på storbild",
         "present_hint": "eller tryck P",
+        "print_reflection": "Skriv ut reflektionsblad",
         "minutes": "{n} min",
         "total": "Total tid: {n} minuter",
         "questions": "Frågor att diskutera",
@@ -79,6 +82,7 @@ UI = {
     "en": {
         "present": "Present",
         "present_hint": "or press P",
+        "print_reflection": "Print reflection sheet",
         "minutes": "{n} min",
         "total": "Total time: {n} minutes",
         "questions": "Questions to discuss",
@@ -143,8 +147,10 @@ def _ui(lang: str, key: str, **kwargs) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
-def _slide(slide: Slide, lang: str, index: int, exercise_id: str) -> str:
+def _slide(slide: Slide, lang: str, index: int, exercise_id: str, reflection: bool = False) -> str:
     minutes = f' data-minutes="{slide.minutes}"' if slide.minutes else ""
+    if reflection:
+        minutes += " data-reflection"
     label = f' <span class="exercise__minutes">({esc(_ui(lang, "minutes", n=slide.minutes))})</span>' if slide.minutes else ""
     out = [f'<section class="exercise__slide" id="{esc(slide.id)}" data-slide="{esc(slide.id)}"{minutes}>']
     out.append(f'<h2 class="exercise__title">{esc(slide.title.get(lang))}{label}</h2>')
@@ -201,14 +207,19 @@ def render_exercise(data: SiteData, page: PageRef, exercise_id: str) -> str:
     strings = esc(json.dumps(UI[lang], ensure_ascii=False))
     minutes = f' data-minutes="{ex.minutes}"' if ex.minutes else ""
     subtitle = ex.subtitle.get(lang) if ex.subtitle else ""
+    # The first timed step is the individual reflection: it can be printed alone as a sheet.
+    reflection = next((s for s in ex.slides if s.minutes), None)
     out = [
         f'<div class="exercise" data-exercise="{esc(ex.id)}"{minutes} data-title="{esc(ex.title.get(lang))}" '
         f'data-subtitle="{esc(subtitle)}" data-strings="{strings}">',
         f'<p class="exercise__actions"><button type="button" class="md-button md-button--primary exercise__present" '
         f'data-present hidden>{esc(_ui(lang, "present"))}</button> '
-        f'<span class="exercise__hint" hidden>{esc(_ui(lang, "present_hint"))}</span></p>',
+        f'<span class="exercise__hint" hidden>{esc(_ui(lang, "present_hint"))}</span>'
+        + (f' <button type="button" class="md-button exercise__print-reflection" data-print-reflection hidden>'
+           f'{esc(_ui(lang, "print_reflection"))}</button>' if reflection else "")
+        + "</p>",
         _overview(ex, lang),
     ]
-    out += [_slide(slide, lang, i, ex.id) for i, slide in enumerate(ex.slides)]
+    out += [_slide(slide, lang, i, ex.id, reflection=slide is reflection) for i, slide in enumerate(ex.slides)]
     out.append("</div>")
     return "\n".join(line for line in out if line)

@@ -334,7 +334,8 @@ def glossary(data: SiteData, page: PageRef) -> str:
     for term in terms:
         groups.setdefault(term.term.get(lang)[0].upper(), []).append(term)
     letters = " ".join(f'<a href="#bokstav-{esc(letter.lower())}">{esc(letter)}</a>' for letter in groups)
-    out = [f'<nav class="letter-index" aria-label="{esc(t(lang, "letters"))}">{letters}</nav>', ""]
+    # data-stable-anchors: the term ids are the same in both languages (see language.js).
+    out = [f'<nav class="letter-index" aria-label="{esc(t(lang, "letters"))}" data-stable-anchors>{letters}</nav>', ""]
     for letter, group in groups.items():
         out += [f"## {esc(letter)} {{ #bokstav-{letter.lower()} }}", ""]
         for term in group:
@@ -358,7 +359,7 @@ def source_list(data: SiteData, page: PageRef) -> str:
     lang = page.lang
     labels = source_labels(data.sources)
     ordered = sorted(data.sources.values(), key=lambda s: (sort_key_sv(labels[s.id]), s.id))
-    out = ['<ol class="source-list">']
+    out = ['<ol class="source-list" data-stable-anchors>']
     for s in ordered:
         kind = t(lang, "kinds_sources")[s.kind]  # type: ignore[index]
         parts = [

@@ -31,11 +31,5 @@ def split(site: Path, default_lang: str, other_langs: list[str]) -> None:
     for lang, prefix in prefixes.items():
         own = [dict(d, location=d["location"][len(prefix):]) for d in docs if d["location"].startswith(prefix)]
         _write(site / lang / "search", dict(index, config=dict(index["config"], lang=[lang]), docs=own))
-    # Material also reads sitemap.xml from the search base (for the language switcher);
-    # give each language folder the site's sitemap so that request does not 404.
-    sitemap = site / "sitemap.xml"
-    if sitemap.exists():
-        for lang in other_langs:
-            (site / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
     rest = [d for d in docs if not any(d["location"].startswith(p) for p in prefixes.values())]
     _write(site / "search", dict(index, config=dict(index["config"], lang=[default_lang]), docs=rest))

@@ -536,3 +536,20 @@ def test_page_works_without_javascript(browser, server):
         expect(page.locator(".exercise__notes").first).to_be_hidden()
     finally:
         context.close()
+
+
+def test_reflection_sheet_prints_step_one_alone(page, server):
+    page.goto(server + EXERCISE)
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.get_by_role("button", name="Skriv ut reflektionsblad").click()
+    assert page.evaluate("window.__printed === true")
+    assert page.evaluate("document.documentElement.classList.contains('print-reflection')")
+    page.emulate_media(media="print")
+    text = page.evaluate("document.body.innerText")
+    titles = step_titles()
+    assert titles[0] in text and "Anteckningar" in text
+    assert not any(t in text for t in titles[1:]), "only step 1 belongs on the reflection sheet"
+    pdf = page.pdf(format="A4")  # Chromium fires beforeprint/afterprint around this
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    # After printing, the page prints the whole exercise again.
+    assert not page.evaluate("document.documentElement.classList.contains('print-reflection')")

@@ -29,3 +29,28 @@ def test_navigation_works_from_file(page, site):
     # the CSS loaded: the header has the site's primary colour
     colour = page.locator("header.md-header").evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour == "rgb(29, 92, 87)"
+
+
+@pytest.mark.browser
+def test_language_switch_keeps_the_section(page, server, site):
+    import re
+
+    sv_ids = re.findall(r'<h2 id="([^"]+)"', site.read("risker/index.html"))
+    en_ids = re.findall(r'<h2 id="([^"]+)"', site.read("en/risker/index.html"))
+    assert len(sv_ids) == len(en_ids) >= 3 and sv_ids[1] != en_ids[1]
+    page.goto(server + f"risker/index.html#{sv_ids[1]}")
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(".md-header a.md-select__link[hreflang=en]").first.click()
+    page.wait_for_load_state()
+    assert page.url == server + f"en/risker/index.html#{en_ids[1]}"
+    top = page.locator(f"#{en_ids[1]}").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 200, "the section is scrolled into view"
+
+
+@pytest.mark.browser
+def test_language_switch_keeps_a_glossary_entry(page, server):
+    page.goto(server + "ordlista.html#icke-gora")
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(".md-header a.md-select__link[hreflang=en]").first.click()
+    page.wait_for_load_state()
+    assert page.url == server + "en/ordlista.html#icke-gora"

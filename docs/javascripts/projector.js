@@ -269,7 +269,21 @@
       this.button.addEventListener("click", function () { self.open(self.button); });
     }
     if (this.hint) this.hint.hidden = false;
+    var sheet = this.root.querySelector("[data-print-reflection]");
+    if (sheet) {
+      sheet.hidden = false;
+      sheet.addEventListener("click", printReflectionSheet);
+    }
   };
+
+  /* The reflection sheet for step 1: the same page, printed with only that step. */
+  function printReflectionSheet() {
+    document.documentElement.classList.add("print-reflection");
+    window.print();
+  }
+  window.addEventListener("afterprint", function () {
+    document.documentElement.classList.remove("print-reflection");
+  });
 
   Deck.prototype.build = function () {
     var s = this.strings;
