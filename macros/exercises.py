@@ -29,104 +29,7 @@ import markdown as md
 from .loader import SiteData
 from .models import Exercise, Slide
 from .render import PageRef, UnknownId, esc, md_block
-
-UI = {
-    "sv": {
-        "present": "Visa på storbild",
-        "present_hint": "eller tryck P",
-        "print_reflection": "Skriv ut reflektionsblad",
-        "minutes": "{n} min",
-        "total": "Total tid: {n} minuter",
-        "questions": "Frågor att diskutera",
-        "steps": "Stegen i korthet",
-        "step": "Steg",
-        "time": "Tid",
-        "notes": "Anteckningar",
-        "start": "Starta",
-        "pause": "Pausa",
-        "reset": "Återställ",
-        "add_minute": "+1 min",
-        "next": "Nästa",
-        "previous": "Föregående",
-        "close": "Stäng storbild",
-        "fullscreen": "Helskärm",
-        "sound": "Ljud vid tidens slut",
-        "time_up": "Tiden är slut",
-        "timer_label": "Tid kvar för steget",
-        "slide_of": "Bild {n} av {total}",
-        "step_of": "Steg {n} av {total}",
-        "left_total": "{m} min kvar av övningen",
-        "minutes_left": "{n} minuter kvar",
-        "one_minute_left": "En minut kvar",
-        "keys": "Tangenter: → nästa, ← föregående, mellanslag start/paus, R återställ, F helskärm, Esc avsluta",
-        "no_js": "Prioriteringslistan på skärmen kräver JavaScript. Skriv annars förslagen och rösterna på papper eller tavla.",
-        "pl_title": "Prioriteringslista",
-        "pl_suggestion": "Förslag",
-        "pl_votes": "Röster",
-        "pl_add": "Lägg till",
-        "pl_more": "En röst till",
-        "pl_less": "En röst mindre",
-        "pl_remove": "Ta bort",
-        "pl_clear": "Rensa",
-        "pl_confirm_clear": "Vill du rensa hela prioriteringslistan? Det går inte att ångra.",
-        "pl_print": "Skriv ut",
-        "pl_copy": "Kopiera som text",
-        "pl_copied": "Listan är kopierad.",
-        "pl_csv": "Ladda ner CSV",
-        "pl_empty": "Listan är tom. Skriv in gruppernas förslag här.",
-        "pl_local": "Listan sparas bara i den här webbläsaren. Inget skickas någonstans.",
-        "pl_rank": "Plats",
-        # Excel with Swedish settings splits CSV columns on semicolons, not commas.
-        "csv_separator": ";",
-    },
-    "en": {
-        "present": "Present",
-        "present_hint": "or press P",
-        "print_reflection": "Print reflection sheet",
-        "minutes": "{n} min",
-        "total": "Total time: {n} minutes",
-        "questions": "Questions to discuss",
-        "steps": "The steps at a glance",
-        "step": "Step",
-        "time": "Time",
-        "notes": "Notes",
-        "start": "Start",
-        "pause": "Pause",
-        "reset": "Reset",
-        "add_minute": "+1 min",
-        "next": "Next",
-        "previous": "Previous",
-        "close": "Leave presentation",
-        "fullscreen": "Full screen",
-        "sound": "Sound when time is up",
-        "time_up": "Time is up",
-        "timer_label": "Time left for this step",
-        "slide_of": "Slide {n} of {total}",
-        "step_of": "Step {n} of {total}",
-        "left_total": "{m} min left of the exercise",
-        "minutes_left": "{n} minutes left",
-        "one_minute_left": "One minute left",
-        "keys": "Keys: → next, ← previous, Space start/pause, R reset, F full screen, Esc leave",
-        "no_js": "The on-screen priority list needs JavaScript. Otherwise write the suggestions and votes on paper or a whiteboard.",
-        "pl_title": "Priority list",
-        "pl_suggestion": "Suggestion",
-        "pl_votes": "Votes",
-        "pl_add": "Add",
-        "pl_more": "One more vote",
-        "pl_less": "One vote less",
-        "pl_remove": "Remove",
-        "pl_clear": "Clear",
-        "pl_confirm_clear": "Clear the whole priority list? This cannot be undone.",
-        "pl_print": "Print",
-        "pl_copy": "Copy as text",
-        "pl_copied": "The list has been copied.",
-        "pl_csv": "Download CSV",
-        "pl_empty": "The list is empty. Type the groups' suggestions here.",
-        "pl_local": "The list is stored only in this browser. Nothing is sent anywhere.",
-        "pl_rank": "Rank",
-        "csv_separator": ",",
-    },
-}
+from .strings import EXERCISE_UI as UI
 
 
 def _md(text: str) -> str:
@@ -147,7 +50,7 @@ def _ui(lang: str, key: str, **kwargs) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
-def _slide(slide: Slide, lang: str, index: int, exercise_id: str, reflection: bool = False) -> str:
+def _slide(slide: Slide, lang: str, reflection: bool = False) -> str:
     minutes = f' data-minutes="{slide.minutes}"' if slide.minutes else ""
     if reflection:
         minutes += " data-reflection"
@@ -220,6 +123,6 @@ def render_exercise(data: SiteData, page: PageRef, exercise_id: str) -> str:
         + "</p>",
         _overview(ex, lang),
     ]
-    out += [_slide(slide, lang, i, ex.id, reflection=slide is reflection) for i, slide in enumerate(ex.slides)]
+    out += [_slide(slide, lang, reflection=slide is reflection) for slide in ex.slides]
     out.append("</div>")
     return "\n".join(line for line in out if line)

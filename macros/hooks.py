@@ -27,29 +27,25 @@ from macros.render import abbreviations  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.data")
 
 
-def _data(config):
-    return load_site_data(config["docs_dir"])
-
-
-def on_config(config):
+def _data_or_abort(config):
+    """Validated data (reloaded when a file changed); a data error stops the build."""
     try:
-        _data(config)
+        return load_site_data(config["docs_dir"])
     except DataError as err:
         for line in err.problems:
             log.error(line)
         raise Abort(f"{len(err.problems)} problem(s) in docs/data/ (see the lines above). Nothing was built.")
+
+
+def on_config(config):
+    _data_or_abort(config)
     return config
 
 
-def on_pre_build(config):
+def on_pre_build(config):  # runs again on every `mkdocs serve` rebuild
     if _final_pass(config):  # i.e. not a nested per-language build
-        problems.take()  # a fresh start for each build (mkdocs serve rebuilds in one process)
-    try:
-        generated.write_example_stubs(Path(config["docs_dir"]), _data(config))
-    except DataError as err:  # the data changed during `mkdocs serve`
-        for line in err.problems:
-            log.error(line)
-        raise Abort(f"{len(err.problems)} problem(s) in docs/data/ (see the lines above).")
+        problems.take()  # a fresh start for each build
+    generated.write_example_stubs(Path(config["docs_dir"]), _data_or_abort(config))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -7,7 +7,7 @@ No data error ever surfaces as a Python traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -39,7 +39,6 @@ class SiteData:
     examples: dict[str, Example]
     exercises: dict[str, Exercise]
     vocabulary: Vocabulary
-    files: dict[str, str] = field(default_factory=dict)  # record id -> data file (for messages)
 
 
 # --- YAML reading ----------------------------------------------------------------------
@@ -132,7 +131,7 @@ def _message(err: dict) -> str:
     if kind in ("list_type",):
         return f"must be a list, got {_shown(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if isinstance(value, str) and set(_LANG_NAMES) & {"sv", "en"}:
+        if isinstance(value, str):
             return f"must be a mapping (e.g. sv: … and en: …), got {_shown(value)}"
         return f"must be a mapping, got {_shown(value)}"
     if kind == "literal_error":
@@ -176,7 +175,7 @@ def _label(path: Path, docs_dir: Path) -> str:
         return path.as_posix()
 
 
-def _load_list(path: Path, model: type[BaseModel], docs_dir: Path, problems: list[str], files: dict) -> dict:
+def _load_list(path: Path, model: type[BaseModel], docs_dir: Path, problems: list[str], invalid: set[str]) -> dict:
     label = _label(path, docs_dir)
     if not path.exists():
         problems.append(f"{label}: the file is missing")
@@ -196,17 +195,16 @@ def _load_list(path: Path, model: type[BaseModel], docs_dir: Path, problems: lis
         record = _validate(model, item, f"{label}: {entry}: ", problems)
         if record is None:
             if isinstance(item.get("id"), str):
-                _INVALID.add(item["id"])  # reported once; references to it are not errors too
+                invalid.add(item["id"])  # reported once; references to it are not errors too
             continue
         if record.id in records:
             problems.append(f"{label}: {record.id}: id: duplicate id (used by an earlier entry)")
             continue
         records[record.id] = record
-        files[record.id] = label
     return records
 
 
-def _load_dir(folder: Path, model: type[BaseModel], docs_dir: Path, problems: list[str], files: dict) -> dict:
+def _load_dir(folder: Path, model: type[BaseModel], docs_dir: Path, problems: list[str], invalid: set[str]) -> dict:
     records: dict[str, Any] = {}
     if not folder.is_dir():
         return records
@@ -221,37 +219,41 @@ def _load_dir(folder: Path, model: type[BaseModel], docs_dir: Path, problems: li
             continue
         record = _validate(model, raw, f"{label}: ", problems)
         if record is None:
-            _INVALID.add(path.stem)
+            invalid.add(path.stem)
             continue
         if record.id != path.stem:
             problems.append(f"{label}: id: must equal the file name '{path.stem}', got '{record.id}'")
             continue
         records[record.id] = record
-        files[record.id] = label
     return records
 
 
-def _check_refs(label: str, field_name: str, ids: Iterable[str], known: dict | set, what: str, problems: list[str]) -> None:
+def _check_refs(label: str, field_name: str, ids: Iterable[str], known: dict, what: str, problems: list[str], invalid: set[str]) -> None:
     for index, ref in enumerate(ids):
-        if ref not in known and ref not in _INVALID:
+        if ref not in known and ref not in invalid:
             problems.append(f"{label}{field_name}[{index}]: unknown {what} id '{ref}'")
 
 
-def _cross_check(data: SiteData, problems: list[str]) -> None:
-    vocab = data.vocabulary
+def _cross_check(data: SiteData, docs_dir: Path, problems: list[str], invalid: set[str]) -> None:
+    root, vocab = docs_dir / DATA, data.vocabulary
+
+    def check(prefix, field_name, ids, known, what):
+        _check_refs(prefix, field_name, ids, known, what, problems, invalid)
+
+    glossary = _label(root / GLOSSARY_FILE, docs_dir)
     for term in data.terms.values():
-        prefix = f"{data.files[term.id]}: {term.id}: "
-        _check_refs(prefix, "sources", term.sources, data.sources, "source", problems)
-        _check_refs(prefix, "see_also", term.see_also, data.terms, "term", problems)
+        prefix = f"{glossary}: {term.id}: "
+        check(prefix, "sources", term.sources, data.sources, "source")
+        check(prefix, "see_also", term.see_also, data.terms, "term")
     for ex in data.examples.values():
-        prefix = f"{data.files[ex.id]}: "
+        prefix = f"{_label(root / EXAMPLES_DIR / (ex.id + '.yml'), docs_dir)}: "
         if ex.kind not in vocab.kinds:
             problems.append(f"{prefix}kind: must be one of {', '.join(vocab.kinds)}, got '{ex.kind}'")
-        _check_refs(prefix, "care_areas", ex.care_areas, vocab.care_areas, "care area (see vokabular.yml)", problems)
-        _check_refs(prefix, "professions", ex.professions, vocab.professions, "profession (see vokabular.yml)", problems)
-        _check_refs(prefix, "measure_types", ex.measure_types, vocab.measure_types, "measure type (see vokabular.yml)", problems)
-        _check_refs(prefix, "sources", ex.sources, data.sources, "source", problems)
-        _check_refs(prefix, "terms", ex.terms, data.terms, "term", problems)
+        check(prefix, "care_areas", ex.care_areas, vocab.care_areas, "care area (see vokabular.yml)")
+        check(prefix, "professions", ex.professions, vocab.professions, "profession (see vokabular.yml)")
+        check(prefix, "measure_types", ex.measure_types, vocab.measure_types, "measure type (see vokabular.yml)")
+        check(prefix, "sources", ex.sources, data.sources, "source")
+        check(prefix, "terms", ex.terms, data.terms, "term")
 
 
 def _signature(docs_dir: Path) -> tuple:
@@ -260,8 +262,6 @@ def _signature(docs_dir: Path) -> tuple:
 
 
 _cache: dict[str, tuple[tuple, SiteData]] = {}
-# Ids of records that failed validation during the current load (see load_site_data).
-_INVALID: set[str] = set()
 
 
 def load_site_data(docs_dir: str | Path) -> SiteData:
@@ -273,8 +273,7 @@ def load_site_data(docs_dir: str | Path) -> SiteData:
         return cached[1]
 
     problems: list[str] = []
-    files: dict[str, str] = {}
-    _INVALID.clear()
+    invalid: set[str] = set()  # ids of records that failed validation
     root = docs_dir / DATA
     vocab_label = _label(root / VOCABULARY_FILE, docs_dir)
     vocab = None
@@ -284,13 +283,13 @@ def load_site_data(docs_dir: str | Path) -> SiteData:
             vocab = _validate(Vocabulary, raw, f"{vocab_label}: ", problems)
     else:
         problems.append(f"{vocab_label}: the file is missing")
-    sources = _load_list(root / SOURCES_FILE, Source, docs_dir, problems, files)
-    terms = _load_list(root / GLOSSARY_FILE, Term, docs_dir, problems, files)
-    examples = _load_dir(root / EXAMPLES_DIR, Example, docs_dir, problems, files)
-    exercises = _load_dir(root / EXERCISES_DIR, Exercise, docs_dir, problems, files)
+    sources = _load_list(root / SOURCES_FILE, Source, docs_dir, problems, invalid)
+    terms = _load_list(root / GLOSSARY_FILE, Term, docs_dir, problems, invalid)
+    examples = _load_dir(root / EXAMPLES_DIR, Example, docs_dir, problems, invalid)
+    exercises = _load_dir(root / EXERCISES_DIR, Exercise, docs_dir, problems, invalid)
     if vocab is not None:
-        data = SiteData(sources, terms, examples, exercises, vocab, files)  # type: ignore[arg-type]
-        _cross_check(data, problems)
+        data = SiteData(sources, terms, examples, exercises, vocab)  # type: ignore[arg-type]
+        _cross_check(data, docs_dir, problems, invalid)
     if problems:
         raise DataError(problems)
     _cache[str(docs_dir)] = (sig, data)

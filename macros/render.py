@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .loader import SiteData
-from .models import Example, Exercise, Result, Slide, Source, Term
+from .models import Example, Result, Source, Term
 from .strings import t
 
 GLOSSARY_PAGE = "ordlista.md"
@@ -284,9 +284,9 @@ def catalogue(data: SiteData, page: PageRef) -> str:
     out.append(f'<form class="catalogue__filters" role="search" aria-label="{esc(t(lang, "filter_legend"))}" hidden>')
     out.append(f'<div class="catalogue__field catalogue__field--text"><label for="catalogue-q">{esc(t(lang, "filter_text"))}</label>'
                f'<input type="search" id="catalogue-q" name="q" autocomplete="off"></div>')
-    for param, vocab_attr, _, label_key in FILTERS:
+    for param, vocab_attr, attr, label_key in FILTERS:
         options = getattr(vocab, vocab_attr)
-        used = {v for e in examples for v in _values(e, FILTERS_ATTR[param])}
+        used = {v for e in examples for v in _values(e, attr)}
         out.append(f'<div class="catalogue__field"><label for="catalogue-{param}">{esc(t(lang, label_key))}</label>'
                    f'<select id="catalogue-{param}" name="{param}"><option value="">{esc(t(lang, "all"))}</option>')
         for key, label in sorted(options.items(), key=lambda kv: sort_key_sv(kv[1].get(lang))):
@@ -320,8 +320,6 @@ def catalogue(data: SiteData, page: PageRef) -> str:
     out.append("</ul></div>")
     return "\n".join(out)
 
-
-FILTERS_ATTR = {param: attr for param, _, attr, _ in FILTERS}
 
 
 # --- glossary --------------------------------------------------------------------------
@@ -420,6 +418,4 @@ __all__ = [
     "glossary",
     "source_list",
     "abbreviations",
-    "Exercise",
-    "Slide",
 ]

@@ -114,6 +114,13 @@ def test_unknown_term_id_in_see_also(docs):
     assert problems(docs) == ["docs/data/ordlista.yml: utmonstring: see_also[0]: unknown term id 'nope'"]
 
 
+def test_a_term_sharing_its_id_with_a_source_is_reported_in_the_glossary(docs):
+    """'strama' is both a source and a term: the message must name the glossary."""
+    path = docs / "data" / "ordlista.yml"
+    edit_yaml(path, lambda d: entry(d, "strama").__setitem__("sources", ["nope"]))
+    assert problems(docs) == ["docs/data/ordlista.yml: strama: sources[0]: unknown source id 'nope'"]
+
+
 def test_id_must_match_the_file_name(docs):
     edit_yaml(docs.parent / EX, lambda d: d.__setitem__("id", "ryhov"))
     assert problems(docs) == [f"{EX}: id: must equal the file name 'ryhov-medicin', got 'ryhov'"]

@@ -192,31 +192,14 @@
 
   var widgets = 0;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "className") node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    if (text != null) node.textContent = text;
-    return node;
-  }
-
-  function stringsFor(root) {
-    var host = root.closest("[data-strings]");
-    try {
-      return JSON.parse(host ? host.getAttribute("data-strings") : "{}");
-    } catch (e) {
-      return {};
-    }
-  }
+  var el = window.KlokareExercise.el;
 
   function init(root) {
     if (root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "true");
     widgets += 1;
     var prefix = "priority-list-" + widgets;
-    var s = stringsFor(root);
+    var s = window.KlokareExercise.strings(root);
     var nojs = root.querySelector(".priority-list__nojs");
     if (nojs) nojs.hidden = true;
 

@@ -22,15 +22,7 @@
 
   /* --- helpers ---------------------------------------------------------------------- */
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "className") node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    if (text != null) node.textContent = text;
-    return node;
-  }
+  var el = window.KlokareExercise.el;
 
   function fmt(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
@@ -245,11 +237,7 @@
   function Deck(root, index) {
     this.root = root;
     this.prefix = "projector-" + index;
-    try {
-      this.strings = JSON.parse(root.getAttribute("data-strings") || "{}");
-    } catch (e) {
-      this.strings = {};
-    }
+    this.strings = window.KlokareExercise.strings(root);
     this.title = root.getAttribute("data-title") || "";
     this.subtitle = root.getAttribute("data-subtitle") || "";
     this.button = root.querySelector("[data-present]");
