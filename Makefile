@@ -43,7 +43,8 @@ schemas: $(STAMP)
 
 clean:
 	rm -rf site klokare-vard-offline.zip .pytest_cache .cache
-	find docs/exempel -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
+	@# Only the example pages the build generated (they carry the marker of macros/generated.py).
+	grep -l -s 'generated from docs/data/exempel' docs/exempel/*/index.md | xargs -r -n1 dirname | xargs -r rm -rf
 	find . -name __pycache__ -type d -not -path './.venv/*' -exec rm -rf {} +
 
 distclean: clean

@@ -13,10 +13,11 @@ import json
 import shutil
 from pathlib import Path
 
+from . import urls
 from .loader import SiteData
+from .state import Languages
 
 MARKER = "<!-- generated from docs/data/exempel: edit the YAML file, not this one -->"
-SUFFIX = {"sv": "", "en": ".en"}
 
 
 def stub(example, lang: str) -> str:
@@ -30,19 +31,22 @@ def stub(example, lang: str) -> str:
     )
 
 
-def write_example_stubs(docs_dir: Path, data: SiteData) -> None:
-    root = docs_dir / "exempel"
+def is_generated(folder: Path) -> bool:
+    """A folder under docs/exempel/ that this module wrote (its page carries the marker)."""
+    index = folder / "index.md"
+    return folder.is_dir() and index.exists() and MARKER in index.read_text(encoding="utf-8")
+
+
+def write_example_stubs(docs_dir: Path, data: SiteData, languages: Languages) -> None:
+    root = docs_dir / urls.EXAMPLES_DIR
     root.mkdir(exist_ok=True)
     for folder in root.iterdir():
-        if folder.is_dir() and folder.name not in data.examples:
-            index = folder / "index.md"
-            if not index.exists() or MARKER in index.read_text(encoding="utf-8"):
-                shutil.rmtree(folder)
+        if folder.name not in data.examples and is_generated(folder):
+            shutil.rmtree(folder)
     for example in data.examples.values():
-        folder = root / example.id
-        folder.mkdir(exist_ok=True)
-        for lang, suffix in SUFFIX.items():
-            path = folder / f"index{suffix}.md"
+        for lang in languages.all:
+            path = docs_dir / urls.localized(urls.example(example.id), languages.suffix(lang))
+            path.parent.mkdir(exist_ok=True)
             text = stub(example, lang)
             # Write only on change, so that `mkdocs serve` does not reload in a loop.
             if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -1,32 +1,62 @@
-"""Small fixes to rendered page HTML that Markdown extensions do not offer as options."""
+"""Small changes to a built page's HTML that neither Material nor Markdown offers as options.
+
+Each edit names exactly what it expects in Material's output and raises ThemeMismatch
+when that is not there, so a Material upgrade that changes the markup stops the build
+with one line instead of silently undoing the fix. Nothing here copies theme code.
+"""
 
 from __future__ import annotations
 
-import html
+import json
 import re
 
-TASK_ITEM = re.compile(
-    r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input )([^>]*>)(.*?)(?=<ul|<ol|</li>)',
-    re.S,
-)
-TAG = re.compile(r"<[^>]+>")
+from markupsafe import escape
+
+from .strings import t
 
 
-def label_task_checkboxes(content: str) -> str:
-    """pymdownx.tasklist renders checkboxes without an accessible name (axe: label).
-    Name each one by its item's text."""
-
-    def fix(m: re.Match) -> str:
-        text = " ".join(html.unescape(TAG.sub(" ", m.group(3))).split())
-        return f'{m.group(1)}aria-label="{html.escape(text, quote=True)}" {m.group(2)}{m.group(3)}'
-
-    return TASK_ITEM.sub(fix, content)
+class ThemeMismatch(Exception):
+    """Material's output no longer has the markup an edit expects."""
 
 
-PERMALINK_SV = 'title="Länk till det här avsnittet"'
-PERMALINK = {"en": 'title="Link to this section"'}
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-def translate_permalinks(content: str, lang: str) -> str:
-    """The toc extension has one permalink tooltip for the whole site (Swedish)."""
-    return content.replace(PERMALINK_SV, PERMALINK[lang]) if lang in PERMALINK else content
+HTML_LANG = re.compile(r'<html lang="([a-z]{2,3})"')
+
+
+def page_language(output: str) -> str | None:
+    """The language a page declares on <html lang> (for pages built from a template alone)."""
+    match = HTML_LANG.search(output)
+    return match.group(1) if match else None
+
+
+def label_search_dialog(output: str, lang: str) -> str:
+    """Material's search dialog has no accessible name (axe: aria-dialog-name)."""
+    if SEARCH_DIALOG not in output:
+        raise ThemeMismatch(f"the search dialog is no longer '{SEARCH_DIALOG}'")
+    labelled = SEARCH_DIALOG[:-1] + f' aria-label="{escape(t(lang, "search_dialog"))}">'
+    return output.replace(SEARCH_DIALOG, labelled, 1)
+
+
+def search_base(output: str, prefix: str) -> str:
+    """Point a page's search at its own language's index (macros/search_split.py writes one
+    per language; the other languages' under <lang>/search/). Material uses the config's
+    `base` only for search, versions and instant loading; the latter two are off."""
+    match = CONFIG.search(output)
+    if not match:
+        raise ThemeMismatch('no <script id="__config" type="application/json"> in the page')
+    config = json.loads(match.group(2))
+    if "base" not in config or "search" not in config:
+        raise ThemeMismatch("the page config has no 'base' or 'search'")
+    config["base"] = config["base"].rstrip("/") + "/" + prefix
+    text = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return output[: match.start(2)] + text + output[match.end(2) :]
+
+
+def translate_permalinks(content: str, lang: str, default: str) -> str:
+    """The toc extension has one permalink tooltip for the whole site (the default language's)."""
+    if lang == default:
+        return content
+    return content.replace(f'title="{t(default, "permalink")}"', f'title="{t(lang, "permalink")}"')

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .models import LANGS, Example, Exercise, Source, Term, Vocabulary
+from .strings import LANGUAGE_NAMES
 
 DATA = "data"
 SOURCES_FILE = "kallor.yml"
@@ -106,18 +107,17 @@ def _shown(value: Any) -> str:
     return repr(value)
 
 
-_LANG_NAMES = {"sv": "Swedish", "en": "English"}
 
 
 def _message(err: dict) -> str:
     kind, loc, value, ctx = err["type"], err["loc"], err.get("input"), err.get("ctx") or {}
     last = loc[-1] if loc else None
     if kind == "missing":
-        if last in _LANG_NAMES:
-            return f"{_LANG_NAMES[last]} text is missing"
+        if last in LANGUAGE_NAMES:
+            return f"{LANGUAGE_NAMES[last]} text is missing"
         return "is required but missing"
-    if kind == "string_too_short" and last in _LANG_NAMES:
-        return f"{_LANG_NAMES[last]} text is empty"
+    if kind == "string_too_short" and last in LANGUAGE_NAMES:
+        return f"{LANGUAGE_NAMES[last]} text is empty"
     if kind == "extra_forbidden":
         return "unknown field (check the spelling; see the schema in schemas/)"
     if kind in ("float_parsing", "float_type"):
@@ -256,22 +256,9 @@ def _cross_check(data: SiteData, docs_dir: Path, problems: list[str], invalid: s
         check(prefix, "terms", ex.terms, data.terms, "term")
 
 
-def _signature(docs_dir: Path) -> tuple:
-    root = docs_dir / DATA
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*.y*ml")))  # any change reloads
-
-
-_cache: dict[str, tuple[tuple, SiteData]] = {}
-
-
 def load_site_data(docs_dir: str | Path) -> SiteData:
-    """Load and validate all data under docs_dir/data. Cached until a data file changes."""
+    """Load and validate all data under docs_dir/data (once per build: site_hooks.on_config)."""
     docs_dir = Path(docs_dir).resolve()
-    sig = _signature(docs_dir)
-    cached = _cache.get(str(docs_dir))
-    if cached and cached[0] == sig:
-        return cached[1]
-
     problems: list[str] = []
     invalid: set[str] = set()  # ids of records that failed validation
     root = docs_dir / DATA
@@ -292,15 +279,7 @@ def load_site_data(docs_dir: str | Path) -> SiteData:
         _cross_check(data, docs_dir, problems, invalid)
     if problems:
         raise DataError(problems)
-    _cache[str(docs_dir)] = (sig, data)
     return data
 
 
-def current_site_data(docs_dir: str | Path) -> SiteData:
-    """The data validated at the start of this build (hooks.on_pre_build), without checking
-    the files again: macros call this hundreds of times per build."""
-    cached = _cache.get(str(Path(docs_dir).resolve()))
-    return cached[1] if cached else load_site_data(docs_dir)
-
-
-__all__ = ["DataError", "SiteData", "load_site_data", "current_site_data", "LANGS"]
+__all__ = ["DataError", "SiteData", "load_site_data", "LANGS"]

@@ -1,12 +1,20 @@
-"""Interface text in both languages: STRINGS for the pages the renderers write,
-EXERCISE_UI for the exercise pages (also handed to projector.js and priority-list.js
-as JSON in data-strings)."""
+"""All interface text, in both languages, in one place.
+
+- STRINGS: text the renderers, the theme overrides (footer, search dialog), the build
+  hooks (permalink tooltips, placeholders) and the data loader write into pages;
+- EXERCISE_UI: the exercise pages (also handed to projector.js and priority-list.js
+  as JSON in data-strings).
+
+Templates read STRINGS through the `t` global (site_hooks.on_env); Python through `t()`.
+"""
+
+# Language names in the data loader's messages to editors.
+LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
         "source": "Källa",
         "sources": "Källor",
-        "source_register": "Källregistret",
         "related_terms": "Relaterade begrepp",
         "see_also": "Se även",
         "synonyms": "Även kallat",
@@ -15,7 +23,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "what": "Vad",
         "before": "Före",
         "after": "Efter",
-        "unit": "Enhet",
         "period": "Period",
         "change": "Förändring",
         "kind": "Typ",
@@ -30,11 +37,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "filter_reset": "Visa alla",
         "shown": "Visar {n} av {total} exempel",
         "back_to_catalogue": "Tillbaka till exempelkatalogen",
-        "open_data": "Öppna data",
         "letters": "Bokstäver",
         "key_figure": "Nyckeltal",
-        "read_more": "Läs mer",
-        "url": "Webbadress",
+        "permalink": "Länk till det här avsnittet",
+        "search_dialog": "Sök",
+        "footer_nav": "Om webbplatsen",
+        "footer_accessibility": "Tillgänglighetsredogörelse",
+        "footer_sources": "Källor",
+        "footer_about": "Om webbplatsen",
+        "placeholder_title": "Översättning pågår",
+        "placeholder_text": "Sidan finns inte på det här språket ännu. Den svenska sidan har hela texten:",
+        "placeholder_link": "läs sidan på svenska",
         "kinds_sources": {
             "rapport": "Rapport",
             "bilaga": "Bilaga",
@@ -49,7 +62,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "source": "Source",
         "sources": "Sources",
-        "source_register": "The source register",
         "related_terms": "Related terms",
         "see_also": "See also",
         "synonyms": "Also called",
@@ -58,7 +70,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "what": "What",
         "before": "Before",
         "after": "After",
-        "unit": "Unit",
         "period": "Period",
         "change": "Change",
         "kind": "Kind",
@@ -73,11 +84,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "filter_reset": "Show all",
         "shown": "Showing {n} of {total} examples",
         "back_to_catalogue": "Back to the example catalogue",
-        "open_data": "Open data",
         "letters": "Letters",
         "key_figure": "Key figure",
-        "read_more": "Read more",
-        "url": "Web address",
+        "permalink": "Link to this section",
+        "search_dialog": "Search",
+        "footer_nav": "About the site",
+        "footer_accessibility": "Accessibility statement",
+        "footer_sources": "Sources",
+        "footer_about": "About the site",
+        "placeholder_title": "Translation in progress",
+        "placeholder_text": "This page has not been written in English yet. The Swedish page has the full text:",
+        "placeholder_link": "läs sidan på svenska",
         "kinds_sources": {
             "rapport": "Report",
             "bilaga": "Appendix",
@@ -101,7 +118,7 @@ def t(lang: str, key: str, **kwargs) -> str:
 EXERCISE_UI: dict[str, dict[str, str]] = {
     "sv": {
         "present": "Visa på storbild",
-        "present_hint": "eller tryck P",
+        "present_hint": "eller tryck Alt+Skift+P",
         "print_reflection": "Skriv ut reflektionsblad",
         "minutes": "{n} min",
         "total": "Total tid: {n} minuter",
@@ -149,7 +166,7 @@ EXERCISE_UI: dict[str, dict[str, str]] = {
     },
     "en": {
         "present": "Present",
-        "present_hint": "or press P",
+        "present_hint": "or press Alt+Shift+P",
         "print_reflection": "Print reflection sheet",
         "minutes": "{n} min",
         "total": "Total time: {n} minutes",

@@ -592,9 +592,11 @@
 
   /* --- keyboard ---------------------------------------------------------------------- */
 
-  // On document, so it runs before Material's own shortcuts on window (P = previous page).
+  // On document, so it runs before Material's own shortcuts on window. The single keys
+  // below act only while the projector dialog is open and has focus (WCAG 2.1.4).
   document.addEventListener("keydown", function (event) {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.defaultPrevented) return;
+    if (active && (event.ctrlKey || event.metaKey || event.altKey)) return;
     if (active) {
       if (isTyping(event.target)) {
         if (event.key === "Escape" || event.key === "Esc") {
@@ -608,7 +610,9 @@
       if (event.key !== "Tab") event.stopPropagation();
       return;
     }
-    if ((event.key === "p" || event.key === "P") && !isTyping(event.target) && decks.length) {
+    // Alt+Shift+P opens projector mode. A modifier, not a single letter: WCAG 2.1.4
+    // (character key shortcuts), and Material's own "p" (previous page) keeps working.
+    if (event.code === "KeyP" && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && decks.length) {
       event.preventDefault();
       event.stopPropagation();
       decks[0].open(null);

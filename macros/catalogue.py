@@ -1,0 +1,130 @@
+"""The example catalogue: one page per example, and the filterable list of them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from . import urls
+from .collation import sort_key
+from .links import Links, get
+from .loader import SiteData
+from .models import Example
+from .numbers import change, figure_text, with_unit
+from .strings import t
+from .templating import render
+from .urls import PageRef
+
+
+@dataclass(frozen=True)
+class Filter:
+    param: str  # the URL parameter and the card's data attribute
+    vocabulary: str  # the Vocabulary attribute with the choices
+    field: str  # the Example attribute
+    label: str  # the strings key of the label
+
+
+FILTERS = (
+    Filter("kind", "kinds", "kind", "kind"),
+    Filter("area", "care_areas", "care_areas", "care_areas"),
+    Filter("profession", "professions", "professions", "professions"),
+    Filter("type", "measure_types", "measure_types", "measure_types"),
+)
+
+
+def _values(example: Example, field: str) -> list[str]:
+    value = getattr(example, field)
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _labels(vocab: dict, ids: list[str], lang: str) -> str:
+    return ", ".join(vocab[i].get(lang) for i in ids)
+
+
+def results_table(links: Links, page: PageRef, ex: Example) -> Markup:
+    lang = page.lang
+    labels = ex.results_labels
+    show_change = labels is None
+    head = [
+        t(lang, "what"),
+        labels.before.get(lang) if labels else t(lang, "before"),
+        labels.after.get(lang) if labels else t(lang, "after"),
+        *([t(lang, "change")] if show_change else []),
+        t(lang, "period"),
+    ]
+    rows = []
+    for r in ex.results:
+        what = r.what.get(lang) + (f" ({r.note.get(lang)})" if r.note else "")
+        row = [what]
+        row += [with_unit(v, r, lang) if v is not None else "" for v in (r.before, r.after)]
+        if show_change:
+            row.append(change(r, lang))
+        row.append(r.period or "")
+        rows.append(row)
+    return render("results_table.md", lang=lang, title=ex.title.get(lang), citations=links.citations(page, ex.sources), head=head, rows=rows)
+
+
+def example_page(data: SiteData, links: Links, page: PageRef, example_id: str) -> Markup:
+    ex = get(data.examples, example_id, "example")
+    lang, vocab = page.lang, data.vocabulary
+    facts = [(t(lang, "kind"), vocab.kinds[ex.kind].get(lang))]
+    if ex.organisation:
+        facts.append((t(lang, "organisation"), ex.organisation.get(lang)))
+    if ex.region:
+        facts.append((t(lang, "region"), ex.region))
+    facts += [
+        (t(lang, "care_areas"), _labels(vocab.care_areas, ex.care_areas, lang)),
+        (t(lang, "professions"), _labels(vocab.professions, ex.professions, lang)),
+        (t(lang, "measure_types"), _labels(vocab.measure_types, ex.measure_types, lang)),
+    ]
+    return render(
+        "example_page.md",
+        ex=ex,
+        lang=lang,
+        facts=facts,
+        results_table=results_table(links, page, ex) if ex.results else None,
+        sources=[(data.sources[sid], links.cite(page, sid)) for sid in ex.sources],
+        terms=[(links.term(page, tid), data.terms[tid]) for tid in ex.terms],
+        catalogue_href=page.md_link(urls.CATALOGUE),
+    )
+
+
+def key_figure(example: Example, lang: str) -> str | None:
+    """The first result with both figures, for the card ('P-CRP: 1 429 → 1 149 (2022–2023)')."""
+    if example.results_labels is not None:
+        return None
+    for r in example.results:
+        if r.before is not None and r.after is not None:
+            text = f"{r.what.get(lang)}: {figure_text(r, lang)}"
+            return f"{text} ({r.period})" if r.period else text
+    return None
+
+
+def catalogue(data: SiteData, page: PageRef) -> Markup:
+    lang, vocab = page.lang, data.vocabulary
+    by_title = sort_key(lang)
+    examples = sorted(data.examples.values(), key=lambda e: by_title(e.title.get(lang)))
+    filters = []
+    for f in FILTERS:
+        used = {v for e in examples for v in _values(e, f.field)}
+        options = sorted(getattr(vocab, f.vocabulary).items(), key=lambda kv: by_title(kv[1].get(lang)))
+        filters.append({"param": f.param, "label": f.label, "options": [(k, v.get(lang)) for k, v in options if k in used]})
+    cards = []
+    for ex in examples:
+        searchable = [ex.title.get(lang), ex.summary.get(lang), ex.organisation.get(lang) if ex.organisation else "", ex.region or ""]
+        searchable += [getattr(vocab, f.vocabulary)[v].get(lang) for f in FILTERS for v in _values(ex, f.field)]
+        cards.append(
+            {
+                "id": ex.id,
+                "data": [(f.param, " ".join(_values(ex, f.field))) for f in FILTERS],
+                "text": " ".join(searchable).lower(),
+                "href": page.html_link(urls.example(ex.id)),
+                "title": ex.title.get(lang),
+                "meta": " · ".join([vocab.kinds[ex.kind].get(lang), _labels(vocab.care_areas, ex.care_areas, lang)]),
+                "summary": ex.summary.get(lang),
+                "figure": key_figure(ex, lang),
+                "professions": _labels(vocab.professions, ex.professions, lang),
+            }
+        )
+    return render("catalogue.html", lang=lang, total=len(examples), filters=filters, cards=cards)
