@@ -1,6 +1,7 @@
 """MkDocs hooks: the one entry point of the build around the data (mkdocs.yml `hooks:`).
 
-- on_config: a fresh BuildState; the languages from the i18n configuration; the data in
+- on_config: a fresh BuildState (MkDocs loads this module anew with each configuration,
+  e.g. on every `mkdocs serve` rebuild); the languages from the i18n configuration; the data in
   docs/data/ validated once (a data error stops the build with one line per problem);
   the page macros registered with mkdocs-macros; the task-list Markdown extension.
 - on_pre_build: the generated page stubs for the example catalogue.
@@ -38,8 +39,16 @@ def _lang(page, state: BuildState) -> str:
     return getattr(page.file, "locale", None) or state.languages.default
 
 
+@event_priority(-10)  # after mkdocs-macros' on_config (0), which starts its list of macros afresh
 def on_config(config):
     global STATE
+    macros_plugin = config["plugins"]["macros"]
+    if STATE is not None and STATE.depth > 0:
+        # MkDocs runs on_config again for each language that mkdocs-static-i18n builds
+        # inside this build: the same build, so the same state (and no second extension);
+        # mkdocs-macros has forgotten the macros, so they are registered again.
+        macros_plugin.register_macros(STATE.macros)
+        return config
     try:
         languages = Languages.from_config(config)
     except ConfigError as err:
@@ -51,8 +60,8 @@ def on_config(config):
             log.error(line)
         raise Abort(f"{len(err.problems)} problem(s) in docs/data/ (see the lines above). Nothing was built.") from None
     STATE = BuildState(docs_dir=Path(config["docs_dir"]), languages=languages, data=data)
-    macros_plugin = config["plugins"]["macros"]
-    macros_plugin.register_macros(page_macros(STATE, macros_plugin))
+    STATE.macros = page_macros(STATE, macros_plugin)
+    macros_plugin.register_macros(STATE.macros)
     config["markdown_extensions"].append(TaskLabelsExtension())
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = t(languages.default, "permalink")
     return config

@@ -3,6 +3,7 @@ escaping by default, and the projector shortcut (WCAG 2.1.4)."""
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 
@@ -43,7 +44,8 @@ def test_english_order_is_word_by_word_and_ignores_case():
 def _glossary_terms(site, rel: str) -> list[str]:
     html = site.read(rel)
     article = html[html.index("<article") :]
-    return [re.sub(r"<[^>]+>", "", m).replace("¶", "").strip() for m in re.findall(r"<h3[^>]*>(.*?)</h3>", article, re.S)]
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", article, re.S)
+    return [html_lib.unescape(re.sub(r"<[^>]+>", "", h)).replace("¶", "").strip() for h in headings]
 
 
 def test_built_glossaries_are_in_dictionary_order(site):
