@@ -11,7 +11,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export SITE_URL
 
-.PHONY: serve build build-offline test bench schemas clean distclean
+.PHONY: serve build build-offline test lint format bench schemas clean distclean
 
 # A second run installs nothing: the stamp is newer than requirements.txt.
 $(STAMP): requirements.txt
@@ -31,8 +31,17 @@ build-offline: build
 	cd site && $(BIN)/python -m zipfile -c ../klokare-vard-offline.zip .
 	@echo "Wrote klokare-vard-offline.zip: unzip it and open index.html"
 
-test: $(STAMP)
+test: lint
 	$(BIN)/pytest
+
+# Python lint and format check (ruff.toml); `make format` rewrites the files.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench

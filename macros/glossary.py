@@ -19,7 +19,6 @@ def glossary(data: SiteData, links: Links, page: PageRef) -> Markup:
         see_also = [data.terms[s] for s in term.see_also]
         citations = links.citations(page, term.sources) if term.sources else None
         groups.setdefault(term.term.get(lang)[0].upper(), []).append((term, see_also, citations))
-    # data-stable-anchors: the term ids are the same in both languages (see language.js).
     return render("glossary.md", lang=lang, groups=groups)
 
 
