@@ -116,9 +116,15 @@ def figure_text(result: Result, lang: str) -> str:
 # --- labels for sources ----------------------------------------------------------------
 
 
-def source_labels(sources: dict[str, Source]) -> dict[str, str]:
-    """Short labels such as 'OECD 2017'; 'Socialstyrelsen 2025a/b' when two would be equal."""
-    base = {sid: f"{s.short or s.publisher} {s.year}" for sid, s in sources.items()}
+def source_year(source: Source, lang: str) -> str:
+    """The year, or 'u.å.'/'n.d.' when the source material does not give one."""
+    return str(source.year) if source.year is not None else t(lang, "no_year")
+
+
+def source_labels(sources: dict[str, Source], lang: str) -> dict[str, str]:
+    """Short labels such as 'OECD 2017'; 'Socialstyrelsen 2025a/b' when two would be equal
+    ('SBU n.d.-a/b' without a year)."""
+    base = {sid: f"{(s.short or s.publisher).get(lang)} {source_year(s, lang)}" for sid, s in sources.items()}
     groups: dict[str, list[str]] = {}
     for sid, label in base.items():
         groups.setdefault(label, []).append(sid)
@@ -132,7 +138,7 @@ def source_labels(sources: dict[str, Source]) -> dict[str, str]:
             labels[keep or ids[0]] = label
         rest = sorted(sid for sid in ids if sid != keep) if len(ids) > 1 else []
         for letter, sid in zip("abcdefghijklmnopqrstuvwxyz", rest):
-            labels[sid] = f"{label}{letter}"
+            labels[sid] = f"{label}{letter}" if sources[sid].year is not None else f"{label}-{letter}"
     return labels
 
 
@@ -156,9 +162,10 @@ def _get(mapping: dict, key: str, what: str):
 
 def cite(data: SiteData, page: PageRef, source_id: str) -> str:
     source = _get(data.sources, source_id, "source")
-    label = source_labels(data.sources)[source_id]
+    lang = page.lang
+    label = source_labels(data.sources, lang)[source_id]
     href = page.md_link(SOURCES_PAGE) + "#" + source_id
-    title = attr_title(f"{source.publisher}: {source.title} ({source.year})")
+    title = attr_title(f"{source.publisher.get(lang)}: {source.title.get(lang)} ({source_year(source, lang)})")
     return f'[[{esc(label)}]]({href} "{title}"){{ .citation }}'
 
 
@@ -239,7 +246,7 @@ def example_page(data: SiteData, page: PageRef, example_id: str) -> str:
     out += [f"## {t(lang, 'sources')}", ""]
     for sid in ex.sources:
         s = data.sources[sid]
-        out.append(f"- {cite(data, page, sid)} {esc(s.publisher)}: *{esc(s.title)}* ({s.year}).")
+        out.append(f"- {cite(data, page, sid)} {esc(s.publisher.get(lang))}: *{esc(s.title.get(lang))}* ({source_year(s, lang)}).")
     out.append("")
     if ex.terms:
         out += [f"## {t(lang, 'related_terms')}", ""]
@@ -355,14 +362,14 @@ def glossary(data: SiteData, page: PageRef) -> str:
 
 def source_list(data: SiteData, page: PageRef) -> str:
     lang = page.lang
-    labels = source_labels(data.sources)
+    labels = source_labels(data.sources, lang)
     ordered = sorted(data.sources.values(), key=lambda s: (sort_key_sv(labels[s.id]), s.id))
     out = ['<ol class="source-list" data-stable-anchors>']
     for s in ordered:
         kind = t(lang, "kinds_sources")[s.kind]  # type: ignore[index]
         parts = [
             f'<li id="{esc(s.id)}"><p><strong class="source-list__label">{esc(labels[s.id])}</strong> ',
-            f"{esc(s.publisher)} ({s.year}). <cite>{esc(s.title)}</cite>. {esc(kind)}.",
+            f"{esc(s.publisher.get(lang))} ({source_year(s, lang)}). <cite>{esc(s.title.get(lang))}</cite>. {esc(kind)}.",
         ]
         if s.url:
             parts.append(f' <a href="{esc(s.url)}">{esc(s.url)}</a>')

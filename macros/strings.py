@@ -35,6 +35,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_figure": "Nyckeltal",
         "read_more": "Läs mer",
         "url": "Webbadress",
+        "no_year": "u.å.",
         "kinds_sources": {
             "rapport": "Rapport",
             "bilaga": "Bilaga",
@@ -78,6 +79,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_figure": "Key figure",
         "read_more": "Read more",
         "url": "Web address",
+        "no_year": "n.d.",
         "kinds_sources": {
             "rapport": "Report",
             "bilaga": "Appendix",
