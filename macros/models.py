@@ -75,12 +75,16 @@ class OptionalLocalizedList(Strict):
 # --- Source register -------------------------------------------------------------------
 
 
+class SameText(Localized):
+    """One text given once for both languages: a name or a title as published."""
+
+
 def _same_in_both(value: object) -> object:
     """A plain string is the same text in both languages: a name or a published title."""
     if isinstance(value, str):
         if not value.strip():
             raise ValueError("must not be empty")
-        return {"sv": value, "en": value}
+        return SameText(sv=value, en=value)
     return value
 
 
