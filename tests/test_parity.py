@@ -247,3 +247,39 @@ def test_the_english_theme_toggle_is_in_english(site):
     html = site.read("en/index.html")
     assert "Switch to dark mode" in html and "Switch to light mode" in html
     assert "Byt till mörkt läge" in site.read("index.html")
+
+
+# --- the site's own advice looks different --------------------------------------------------
+
+ADVICE_TITLE = {"sv": "Vårt råd", "en": "Our advice"}
+TIP_BOX = re.compile(r'<div class="admonition tip">\s*<p class="admonition-title">(.*?)</p>(.*?)</div>', re.S)
+
+
+def advice_problems(html: str, lang: str) -> list[str]:
+    out = []
+    for title, body in TIP_BOX.findall(html):
+        if title != ADVICE_TITLE[lang]:
+            out.append(f"a tip box titled {title!r}: tip boxes are for {ADVICE_TITLE[lang]!r} only")
+        elif 'class="citation"' in body:
+            out.append(f"{title!r} box with a citation: our own advice cites nothing")
+    return out
+
+
+def test_the_advice_check_can_fail():
+    cited = '<div class="admonition tip">\n<p class="admonition-title">Vårt råd</p>\n<p>x <a class="citation">[y]</a></p>\n</div>'
+    other = '<div class="admonition tip">\n<p class="admonition-title">Kom ihåg</p>\n<p>x</p>\n</div>'
+    assert len(advice_problems(cited + other, "sv")) == 2
+    assert advice_problems(cited.replace('<a class="citation">[y]</a>', ""), "sv") == []
+
+
+def test_our_own_advice_is_marked_and_cites_nothing(site):
+    found, boxes = {}, 0
+    for lang in ("sv", "en"):
+        for path in site.pages(lang):
+            html = path.read_text(encoding="utf-8")
+            boxes += len(TIP_BOX.findall(html))
+            problems = advice_problems(html, lang)
+            if problems:
+                found[site.rel(path)] = problems
+    assert found == {}
+    assert boxes > 20
