@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from . import urls
 from .collation import sort_key
-from .links import Links, get
+from .links import Links, get, source_year
 from .loader import SiteData
 from .models import Example
 from .numbers import change, figure_text, with_unit
@@ -84,7 +84,7 @@ def example_page(data: SiteData, links: Links, page: PageRef, example_id: str) -
         lang=lang,
         facts=facts,
         results_table=results_table(links, page, ex) if ex.results else None,
-        sources=[(data.sources[sid], links.cite(page, sid)) for sid in ex.sources],
+        sources=[(data.sources[sid], links.cite(page, sid), source_year(data.sources[sid], lang)) for sid in ex.sources],
         terms=[(links.term(page, tid), data.terms[tid]) for tid in ex.terms],
         catalogue_href=page.md_link(urls.CATALOGUE),
     )

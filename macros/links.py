@@ -7,6 +7,7 @@ from markupsafe import Markup
 from . import urls
 from .loader import SiteData
 from .models import Source
+from .strings import t
 from .templating import render
 from .urls import PageRef
 
@@ -22,9 +23,15 @@ def get(mapping: dict, key: str, what: str):
         raise UnknownId(f"unknown {what} id '{key}'") from None
 
 
-def source_labels(sources: dict[str, Source]) -> dict[str, str]:
-    """Short labels such as 'OECD 2017'; 'Socialstyrelsen 2025a/b' when two would be equal."""
-    base = {sid: f"{s.short or s.publisher} {s.year}" for sid, s in sources.items()}
+def source_year(source: Source, lang: str) -> str:
+    """The year, or 'u.å.'/'n.d.' when the source material does not give one."""
+    return str(source.year) if source.year is not None else t(lang, "no_year")
+
+
+def source_labels(sources: dict[str, Source], lang: str) -> dict[str, str]:
+    """Short labels such as 'OECD 2017'; 'Socialstyrelsen 2025a/b' when two would be equal
+    ('SBU n.d.-a/b' without a year)."""
+    base = {sid: f"{(s.short or s.publisher).get(lang)} {source_year(s, lang)}" for sid, s in sources.items()}
     groups: dict[str, list[str]] = {}
     for sid, label in base.items():
         groups.setdefault(label, []).append(sid)
@@ -37,25 +44,25 @@ def source_labels(sources: dict[str, Source]) -> dict[str, str]:
         if len(ids) == 1 or keep:
             labels[keep or ids[0]] = label
         rest = sorted(sid for sid in ids if sid != keep) if len(ids) > 1 else []
-        for letter, sid in zip("abcdefghijklmnopqrstuvwxyz", rest):
-            labels[sid] = f"{label}{letter}"
+        for letter, sid in zip("abcdefghijklmnopqrstuvwxyz", rest, strict=False):
+            labels[sid] = f"{label}{letter}" if sources[sid].year is not None else f"{label}-{letter}"
     return labels
 
 
 class Links:
-    """The link renderers of one build: the source labels are worked out once."""
+    """The link renderers of one build: the source labels are worked out once per language."""
 
-    def __init__(self, data: SiteData):
+    def __init__(self, data: SiteData, languages: tuple[str, ...]):
         self.data = data
-        self.labels = source_labels(data.sources)
+        self.labels = {lang: source_labels(data.sources, lang) for lang in languages}
 
     def cite(self, page: PageRef, source_id: str) -> Markup:
-        source = get(self.data.sources, source_id, "source")
+        source, lang = get(self.data.sources, source_id, "source"), page.lang
         return render(
             "cite.md",
-            label=self.labels[source_id],
+            label=self.labels[lang][source_id],
             href=page.md_link(urls.SOURCES) + "#" + source_id,
-            title=f"{source.publisher}: {source.title} ({source.year})",
+            title=f"{source.publisher.get(lang)}: {source.title.get(lang)} ({source_year(source, lang)})",
         )
 
     def citations(self, page: PageRef, ids: list[str]) -> Markup:

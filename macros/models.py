@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 LANGS = ("sv", "en")
 
@@ -75,14 +75,34 @@ class OptionalLocalizedList(Strict):
 # --- Source register -------------------------------------------------------------------
 
 
+class SameText(Localized):
+    """One text given once for both languages: a name or a title as published."""
+
+
+def _same_in_both(value: object) -> object:
+    """A plain string is the same text in both languages: a name or a published title."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return SameText(sv=value, en=value)
+    return value
+
+
+# Either one text for both languages (a name, a title as published) or sv/en where the
+# site wrote the text itself (a description, "not stated in the source material").
+NameOrLocalized = Annotated[Localized, BeforeValidator(_same_in_both, json_schema_input_type=Text | Localized)]
+
+
 class Source(Strict):
     """An entry in the source register (docs/data/kallor.yml)."""
 
     id: Id
-    publisher: Text = Field(description="Utgivare eller författare.")
-    short: Text | None = Field(default=None, description="Kort namn i hänvisningar, t.ex. 'SBU'. Annars används publisher.")
-    title: Text
-    year: int = Field(ge=1900, le=2100)
+    publisher: NameOrLocalized = Field(description="Utgivare eller författare. Text, eller sv/en där texten är vår egen.")
+    short: NameOrLocalized | None = Field(
+        default=None, description="Kort namn i hänvisningar, t.ex. 'SBU'. Annars används publisher. Text eller sv/en."
+    )
+    title: NameOrLocalized = Field(description="Titeln som den är publicerad, eller sv/en för en titel vi har beskrivit med egna ord.")
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Utgivningsår. Utelämna det om källmaterialet inte anger det.")
     kind: Literal[SOURCE_KINDS] = Field(description="Typ av källa.")  # type: ignore[valid-type]
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     note: Localized | None = Field(default=None, description="Vad källan är och vad webbplatsen använder den till.")

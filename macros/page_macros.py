@@ -23,8 +23,8 @@ log = logging.getLogger("mkdocs.macros.data")
 
 def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
     data = state.data
-    links = Links(data)
     langs = state.languages
+    links = Links(data, langs.all)
 
     def page() -> PageRef:
         p = macros_plugin.page

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .collation import sort_key
-from .links import Links
+from .links import Links, source_year
 from .loader import SiteData
 from .strings import t
 from .templating import render
@@ -15,6 +15,7 @@ from .urls import PageRef
 def source_list(data: SiteData, links: Links, page: PageRef) -> Markup:
     lang = page.lang
     by_label = sort_key(lang)
-    ordered = sorted(data.sources.values(), key=lambda s: (by_label(links.labels[s.id]), s.id))
+    labels = links.labels[lang]
+    ordered = sorted(data.sources.values(), key=lambda s: (by_label(labels[s.id]), s.id))
     kinds = t(lang, "kinds_sources")
-    return render("source_list.html", lang=lang, sources=[(s, links.labels[s.id], kinds[s.kind]) for s in ordered])
+    return render("source_list.html", lang=lang, sources=[(s, labels[s.id], kinds[s.kind], source_year(s, lang)) for s in ordered])

@@ -48,6 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "placeholder_title": "Översättning pågår",
         "placeholder_text": "Sidan finns inte på det här språket ännu. Den svenska sidan har hela texten:",
         "placeholder_link": "läs sidan på svenska",
+        "no_year": "u.å.",
         "kinds_sources": {
             "rapport": "Rapport",
             "bilaga": "Bilaga",
@@ -95,6 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "placeholder_title": "Translation in progress",
         "placeholder_text": "This page has not been written in English yet. The Swedish page has the full text:",
         "placeholder_link": "läs sidan på svenska",
+        "no_year": "n.d.",
         "kinds_sources": {
             "rapport": "Report",
             "bilaga": "Appendix",
@@ -121,7 +123,7 @@ EXERCISE_UI: dict[str, dict[str, str]] = {
         "present_hint": "eller tryck Alt+Skift+P",
         "print_reflection": "Skriv ut reflektionsblad",
         "minutes": "{n} min",
-        "total": "Total tid: {n} minuter",
+        "total": "Tid för stegen: {n} minuter",
         "questions": "Frågor att diskutera",
         "steps": "Stegen i korthet",
         "step": "Steg",
@@ -169,7 +171,7 @@ EXERCISE_UI: dict[str, dict[str, str]] = {
         "present_hint": "or press Alt+Shift+P",
         "print_reflection": "Print reflection sheet",
         "minutes": "{n} min",
-        "total": "Total time: {n} minutes",
+        "total": "Time for the steps: {n} minutes",
         "questions": "Questions to discuss",
         "steps": "The steps at a glance",
         "step": "Step",

@@ -85,6 +85,29 @@ def test_unknown_enum_value_in_the_source_register(docs):
     assert line.endswith("got 'bok'")
 
 
+def test_a_register_text_is_one_text_or_both_languages(docs):
+    """publisher, short and title: one text (a name, a published title) or sv and en, both given."""
+    path = docs / "data" / "kallor.yml"
+
+    def change(d):
+        entry(d, "oecd-2017")["title"] = {"sv": "Bara svenska"}
+        entry(d, "strama")["publisher"] = "  "
+
+    edit_yaml(path, change)
+    assert sorted(problems(docs)) == [
+        "docs/data/kallor.yml: oecd-2017: title.en: English text is missing",
+        "docs/data/kallor.yml: strama: publisher: must not be empty",
+    ]
+
+
+def test_a_register_year_may_be_left_out_and_own_texts_have_two_languages():
+    data = load_site_data(ROOT / "docs")
+    assert data.sources["sbu-begrepp"].year is None  # the source material gives no year
+    assert data.sources["oecd-2017"].title.sv == data.sources["oecd-2017"].title.en  # a published title
+    thesis = data.sources["avhandling-2025"]
+    assert (thesis.short.sv, thesis.short.en) == ("Avhandling", "Doctoral thesis")
+
+
 def test_unknown_vocabulary_id(docs):
     edit_yaml(docs.parent / EX, lambda d: d["professions"].append("astronaut"))
     (line,) = problems(docs)

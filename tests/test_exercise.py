@@ -82,7 +82,7 @@ def test_projector_opens_by_button_and_key_and_steps_through(page, server):
     # Title slide: title, subtitle, total minutes.
     expect(page.locator(SLIDE)).to_contain_text(data["title"]["sv"])
     expect(page.locator(SLIDE)).to_contain_text(data["subtitle"]["sv"])
-    expect(page.locator(SLIDE)).to_contain_text("Total tid: 30 minuter")
+    expect(page.locator(SLIDE)).to_contain_text("Tid för stegen: 30 minuter")
     expect(page.locator(".projector__counter")).to_have_text(f"Bild 1 av {len(data['slides']) + 1}")
     # The page behind is inert while the dialog is open.
     assert page.evaluate("document.querySelector('.md-container').inert") is True
