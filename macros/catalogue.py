@@ -13,7 +13,7 @@ from .loader import SiteData
 from .models import Example
 from .numbers import change, figure_text, with_unit
 from .strings import t
-from .templating import render
+from .templating import heading_ids, render
 from .urls import PageRef
 
 
@@ -65,7 +65,7 @@ def results_table(links: Links, page: PageRef, ex: Example) -> Markup:
     return render("results_table.md", lang=lang, title=ex.title.get(lang), citations=links.citations(page, ex.sources), head=head, rows=rows)
 
 
-def example_page(data: SiteData, links: Links, page: PageRef, example_id: str) -> Markup:
+def example_page(data: SiteData, links: Links, page: PageRef, example_id: str, default_lang: str) -> Markup:
     ex = get(data.examples, example_id, "example")
     lang, vocab = page.lang, data.vocabulary
     facts = [(t(lang, "kind"), vocab.kinds[ex.kind].get(lang))]
@@ -83,6 +83,7 @@ def example_page(data: SiteData, links: Links, page: PageRef, example_id: str) -
         ex=ex,
         lang=lang,
         facts=facts,
+        body_ids=heading_ids(ex.body.get(default_lang)),  # one id per section in every language
         results_table=results_table(links, page, ex) if ex.results else None,
         sources=[(data.sources[sid], links.cite(page, sid), source_year(data.sources[sid], lang)) for sid in ex.sources],
         terms=[(links.term(page, tid), data.terms[tid]) for tid in ex.terms],

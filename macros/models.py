@@ -11,11 +11,13 @@ loader, which knows every file; the models check shape and types only.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 LANGS = ("sv", "en")
+MD_HEADING = re.compile(r"^(#{1,6})\s", re.M)
 
 Id = Annotated[
     str,
@@ -174,6 +176,15 @@ class Example(Strict):
     sources: list[Id] = Field(min_length=1)
     terms: list[Id] = Field(default_factory=list)
     reviewed: dt.date = Field(description="Datum då exemplet senast granskades mot källorna (ÅÅÅÅ-MM-DD).")
+
+    @field_validator("body")
+    @classmethod
+    def _same_headings(cls, value: Localized) -> Localized:
+        # The page's sections keep one id in both languages (the language switch uses it).
+        levels = {lang: [len(m.group(1)) for m in MD_HEADING.finditer(value.get(lang))] for lang in LANGS}
+        if len(set(map(tuple, levels.values()))) > 1:
+            raise ValueError("sv and en must have the same headings (## ...), in the same order and at the same levels")
+        return value
 
 
 # --- Vocabularies ----------------------------------------------------------------------

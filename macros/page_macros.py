@@ -70,7 +70,7 @@ def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
 
     def exempel_sida(example_id: str) -> str:
         """The whole page of one example (used by the generated pages under exempel/)."""
-        return catalogue.example_page(data, links, page(), example_id)
+        return catalogue.example_page(data, links, page(), example_id, langs.default)
 
     def exempelkatalog() -> str:
         return catalogue.catalogue(data, page())

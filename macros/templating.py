@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import markdown as md
+from markdown.extensions.toc import slugify
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
@@ -21,6 +22,7 @@ from .strings import t
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "render"
 HEADING = re.compile(r"^(#{1,6})(?=\s)", re.M)
+HEADING_LINE = re.compile(r"^(#{1,6})\s+(.*)$", re.M)
 
 
 def md_text(text: str) -> Markup:
@@ -28,13 +30,22 @@ def md_text(text: str) -> Markup:
     return Markup(text.replace("<", "&lt;"))
 
 
-def md_sub(text: str, top: int = 2) -> Markup:
-    """A Markdown field placed under the page's h1: its highest heading becomes level `top`."""
+def md_sub(text: str, top: int = 2, ids: list[str] | None = None) -> Markup:
+    """A Markdown field placed under the page's h1: its highest heading becomes level `top`;
+    with `ids`, the headings get those ids in order (the same in every language)."""
     levels = [len(m.group(1)) for m in HEADING.finditer(text)]
     if levels:
         shift = top - min(levels)
         text = HEADING.sub(lambda m: "#" * max(top, min(6, len(m.group(1)) + shift)), text)
+    if ids:
+        queue = iter(ids)
+        text = HEADING_LINE.sub(lambda m: f"{m.group(0).rstrip()} {{ #{next(queue)} }}", text)
     return md_text(text.strip())
+
+
+def heading_ids(text: str) -> list[str]:
+    """The ids Markdown's toc extension would give the headings of a Markdown text."""
+    return [slugify(m.group(2).strip(), "-") for m in HEADING_LINE.finditer(text)]
 
 
 def md_cell(text: str) -> Markup:

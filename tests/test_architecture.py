@@ -114,3 +114,17 @@ def test_projector_opens_with_alt_shift_p_and_not_with_a_single_letter(page, ser
     page.keyboard.press("Alt+Shift+P")
     expect(dialog).to_be_visible()
     expect(page.locator(".exercise__hint")).to_have_text("eller tryck Alt+Skift+P")
+
+
+# --- the same section ids in both languages ------------------------------------------------
+
+
+def test_every_page_has_the_same_heading_ids_in_both_languages(site):
+    """The language switch keeps the section by its id (docs/javascripts/language.js)."""
+    for path in site.pages("sv"):
+        rel = site.rel(path)
+        sv_ids = re.findall(r'<h[2-6] id="([^"]+)"', site.read(rel))
+        en_ids = re.findall(r'<h[2-6] id="([^"]+)"', site.read("en/" + rel))
+        if rel == "ordlista.html":  # sorted per language, filed under each language's letters
+            sv_ids, en_ids = ({i for i in ids if not i.startswith("bokstav-")} for ids in (sv_ids, en_ids))
+        assert sv_ids == en_ids, f"{rel}: headings differ between the languages"
