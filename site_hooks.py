@@ -23,6 +23,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from macros import generated, htmlfix, opendata, search_split
+from macros.search_words import search_words
 from macros.glossary import abbreviations
 from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
@@ -38,8 +39,19 @@ def _lang(page, state: BuildState) -> str:
     return getattr(page.file, "locale", None) or state.languages.default
 
 
+def _nested(config) -> bool:
+    """mkdocs-static-i18n builds each other language by calling MkDocs' build() again from
+    its post_build, which runs on_config once more on the same config: that build is part
+    of this one and keeps its state (depth, problems)."""
+    return STATE is not None and STATE.depth > 0 and getattr(config["plugins"].get("i18n"), "building", False)
+
+
 def on_config(config):
     global STATE
+    macros_plugin = config["plugins"]["macros"]
+    if _nested(config):
+        macros_plugin.register_macros(page_macros(STATE, macros_plugin))
+        return config
     try:
         languages = Languages.from_config(config)
     except ConfigError as err:
@@ -51,7 +63,6 @@ def on_config(config):
             log.error(line)
         raise Abort(f"{len(err.problems)} problem(s) in docs/data/ (see the lines above). Nothing was built.") from None
     STATE = BuildState(docs_dir=Path(config["docs_dir"]), languages=languages, data=data)
-    macros_plugin = config["plugins"]["macros"]
     macros_plugin.register_macros(page_macros(STATE, macros_plugin))
     config["markdown_extensions"].append(TaskLabelsExtension())
     config["mdx_configs"].setdefault("toc", {})["permalink_title"] = t(languages.default, "permalink")
@@ -120,5 +131,10 @@ def on_post_build(config):
     if STATE.problems:
         raise Abort(f"{len(STATE.problems)} problem(s) in the pages (see the lines above).")
     site = Path(config["site_dir"])
-    search_split.split(site, STATE.languages.default, list(STATE.languages.others))
+    words = {lang: search_words(STATE.data, lang) for lang in STATE.languages.all}
+    problems = search_split.split(site, STATE.languages.default, list(STATE.languages.others), words)
+    if problems:
+        for line in problems:
+            log.error(line)
+        raise Abort(f"{len(problems)} problem(s) with search words (see the lines above).")
     opendata.write(site, STATE.data, STATE.languages)
