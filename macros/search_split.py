@@ -30,6 +30,7 @@ TAG = re.compile(r"<[^>]+>")
 # the long words are the compounds and terms people look up; the short ones would cost
 # index size (issue #15: at most 15 % growth) for little use.
 FOLD_MIN_LENGTH = 8
+COMMON_SHARE = 0.25
 
 
 def _write(folder: Path, index: dict) -> None:
@@ -43,18 +44,30 @@ def _plain(html: str) -> str:
     return TAG.sub(" ", html)
 
 
+def _common_words(by_page: dict[str, list[dict]], separator: re.Pattern) -> frozenset[str]:
+    """Words on at least COMMON_SHARE of the language's pages ('vård', 'care')."""
+    counts: dict[str, int] = {}
+    for page_docs in by_page.values():
+        text = " ".join(_plain(d["title"] + " " + d["text"]) for d in page_docs).lower()
+        for word in set(separator.split(text)):
+            counts[word] = counts.get(word, 0) + 1
+    least = COMMON_SHARE * len(by_page)
+    return frozenset(w for w, n in counts.items() if n >= least)
+
+
 def enrich(docs: list[dict], words: dict[str, list[Words]], separator: re.Pattern) -> list[str]:
     """Add `keywords` and `folded` to a language's documents (in place).
     Returns one problem line per location in `words` that no document has."""
     by_page: dict[str, list[dict]] = {}
     for doc in docs:
         by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
+    common = _common_words(by_page, separator)
     found: set[str] = set()
     for doc in docs:
         curated = words.get(doc["location"], [])
         if curated:
             found.add(doc["location"])
-        keywords = squeeze(keyword_tokens(curated, separator) + folded_forms(_plain(doc["title"])))
+        keywords = squeeze(keyword_tokens(curated, separator, common) + folded_forms(_plain(doc["title"])))
         if keywords:
             doc["keywords"] = " ".join(keywords)
     for page_docs in by_page.values():

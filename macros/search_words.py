@@ -52,6 +52,16 @@ def glossary_anchor(term_id: str) -> str:
     return urls.built(urls.GLOSSARY, "") + "#" + term_id
 
 
+def page_search_words(meta: dict, src_uri: str) -> list[str]:
+    """A Markdown page's own search words: front matter `search_words: [..]` (a list of texts)."""
+    words = meta.get("search_words")
+    if words is None:
+        return []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ValueError(f"docs/{src_uri}: search_words: must be a list of words, e.g. [vårdskada, vårdskador], got {words!r}")
+    return [w.strip() for w in words]
+
+
 def search_words(data: SiteData, lang: str) -> dict[str, list[Words]]:
     """Index location (relative to the language's root) -> the search words that lead there."""
     out: dict[str, list[Words]] = {}
@@ -78,8 +88,14 @@ def squeeze(words: list[str]) -> list[str]:
     return [w for i, w in enumerate(ordered) if not (i + 1 < len(ordered) and ordered[i + 1].startswith(w))]
 
 
-def keyword_tokens(entries: list[Words], separator: re.Pattern) -> list[str]:
+def keyword_tokens(entries: list[Words], separator: re.Pattern, common: frozenset[str] = frozenset()) -> list[str]:
     """A location's search words as the index's tokens (lower-case, split like Material
-    splits text), with their plain-letter forms."""
-    tokens = [tok for entry in entries for word in entry.words for tok in separator.split(word.lower()) if tok]
+    splits text), with their plain-letter forms. A common word that is only part of a
+    phrase ('vård' in 'onödig vård') is left out: it would lift the page for every query
+    that has it, while the page's text already holds it."""
+    tokens = []
+    for entry in entries:
+        for word in entry.words:
+            parts = [tok for tok in separator.split(word.lower()) if tok]
+            tokens += [tok for tok in parts if len(parts) == 1 or tok not in common]
     return tokens + [fold(tok) for tok in tokens]
