@@ -96,6 +96,7 @@ def keyword_tokens(entries: list[Words], separator: re.Pattern, common: frozense
     tokens = []
     for entry in entries:
         for word in entry.words:
+            phrase = len(word.split()) > 1  # 'onödig vård'; not 'de-implementation'
             parts = [tok for tok in separator.split(word.lower()) if tok]
-            tokens += [tok for tok in parts if len(parts) == 1 or tok not in common]
+            tokens += [tok for tok in parts if not phrase or tok not in common]
     return tokens + [fold(tok) for tok in tokens]
