@@ -9,6 +9,7 @@
 - on_env: the interface text for the theme overrides (`t`, `lang_prefix`).
 - on_page_markdown: glossary tooltips (abbreviations) in the page's language.
 - on_page_content / on_post_page: permalink tooltips, search dialog name, search per language.
+- on_page_context: a page's own search words (front matter `search_words`).
 - on_post_build: stop on page problems; split the search index per language; open data.
 
 MkDocs puts this file's folder (the project root) on sys.path while loading it, so the
@@ -24,6 +25,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from macros import generated, htmlfix, opendata, search_split
+from macros.search_words import Words, page_search_words, search_words
 from macros.glossary import abbreviations
 from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
@@ -110,6 +112,20 @@ def _fix_page(output: str, lang: str, where: str) -> str:
     return output
 
 
+def on_page_context(context, page, config, nav):
+    lang = _lang(page, STATE)
+    try:
+        words = page_search_words(page.meta, page.file.src_uri)
+    except ValueError as err:
+        if STATE.report(str(err)):
+            log.error(str(err))
+        return context
+    if words:
+        location = page.url[len(STATE.languages.prefix(lang)):]
+        STATE.page_words.setdefault(lang, {})[location] = [Words(tuple(words), f"docs/{page.file.src_uri}: search_words")]
+    return context
+
+
 def on_post_page(output, page, config):
     return _fix_page(output, _lang(page, STATE), page.file.src_uri)
 
@@ -129,5 +145,13 @@ def on_post_build(config):
     if STATE.problems:
         raise Abort(f"{len(STATE.problems)} problem(s) in the pages (see the lines above).")
     site = Path(config["site_dir"])
-    search_split.split(site, STATE.languages.default, list(STATE.languages.others))
+    words = {lang: search_words(STATE.data, lang) for lang in STATE.languages.all}
+    for lang, pages in STATE.page_words.items():
+        for location, entries in pages.items():
+            words[lang].setdefault(location, []).extend(entries)
+    problems = search_split.split(site, STATE.languages.default, list(STATE.languages.others), words)
+    if problems:
+        for line in problems:
+            log.error(line)
+        raise Abort(f"{len(problems)} problem(s) with search words (see the lines above).")
     opendata.write(site, STATE.data, STATE.languages)

@@ -115,6 +115,7 @@ def catalogue(data: SiteData, page: PageRef) -> Markup:
     for ex in examples:
         searchable = [ex.title.get(lang), ex.summary.get(lang), ex.organisation.get(lang) if ex.organisation else "", ex.region or ""]
         searchable += [getattr(vocab, f.vocabulary)[v].get(lang) for f in FILTERS for v in _values(ex, f.field)]
+        searchable += [*ex.search_words.get(lang), *(data.terms[tid].term.get(lang) for tid in ex.terms)]
         cards.append(
             {
                 "id": ex.id,
@@ -128,4 +129,5 @@ def catalogue(data: SiteData, page: PageRef) -> Markup:
                 "professions": _labels(vocab.professions, ex.professions, lang),
             }
         )
-    return render("catalogue.html", lang=lang, total=len(examples), filters=filters, cards=cards)
+    site_search = page.html_link("index.md")  # Material opens its search for ?q= on any page
+    return render("catalogue.html", lang=lang, total=len(examples), filters=filters, cards=cards, site_search=site_search)

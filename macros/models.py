@@ -25,6 +25,11 @@ Id = Annotated[
     Field(description="Stable id: lower-case ASCII letters, digits and hyphens (kebab-case)."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+PagePath = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$"),
+    Field(description="A page's source file in docs/ in the default language, e.g. begrepp/index.md."),
+]
 
 SOURCE_KINDS = (
     "rapport",
@@ -65,7 +70,7 @@ class LocalizedList(Strict):
 
 
 class OptionalLocalizedList(Strict):
-    """Synonyms: either language may be empty."""
+    """Synonyms and search words: either language may be empty."""
 
     sv: list[Text] = Field(default_factory=list)
     en: list[Text] = Field(default_factory=list)
@@ -123,6 +128,14 @@ class Term(Strict):
     definition: Localized = Field(description="Full definition, Markdown utan HTML.")
     see_also: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(default_factory=list)
+    search_words: OptionalLocalizedList = Field(
+        default_factory=OptionalLocalizedList,
+        description="Ord som ska leda hit i sökningen utan att synas på sidan: böjningsformer, sammansättningar, vardagliga ord.",
+    )
+    page: PagePath | None = Field(
+        default=None,
+        description="Sidan som förklarar begreppet (källfilen i docs/, t.ex. begrepp/index.md). Sökorden leder dit och till ordlistan.",
+    )
 
     @field_validator("short")
     @classmethod
@@ -175,6 +188,10 @@ class Example(Strict):
     results_labels: ResultsLabels | None = None
     sources: list[Id] = Field(min_length=1)
     terms: list[Id] = Field(default_factory=list)
+    search_words: OptionalLocalizedList = Field(
+        default_factory=OptionalLocalizedList,
+        description="Ord som ska hitta exemplet i sökningen och i katalogens sökruta: vad exemplet handlar om, med vardagliga ord.",
+    )
     reviewed: dt.date = Field(description="Datum då exemplet senast granskades mot källorna (ÅÅÅÅ-MM-DD).")
 
     @field_validator("body")

@@ -62,6 +62,7 @@ class BuildState:
     problems: list[str] = field(default_factory=list)
     depth: int = 0
     abbreviations: dict[str, str] = field(default_factory=dict)  # the tooltip block per language
+    page_words: dict = field(default_factory=dict)  # lang -> location -> search words from front matter
 
     def report(self, line: str) -> bool:
         """Remember a problem found while rendering pages; True when it is new."""

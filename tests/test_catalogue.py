@@ -158,7 +158,7 @@ def test_filter_by_profession_updates_the_url_and_survives_a_reload(page, server
 
 @pytest.mark.browser
 def test_text_filter_and_a_shared_link(page, server):
-    page.goto(server + "en/exempel/index.html?type=lakemedel&q=anxiety")
+    page.goto(server + "en/exempel/index.html?type=lakemedel&text=anxiety")
     shown = _shown(page)
     assert shown == ["bensodiazepiner-angest"]
     assert page.get_by_label("Search the examples").input_value() == "anxiety"

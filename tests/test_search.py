@@ -4,8 +4,10 @@ over HTTP and from file://."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 
 def _index(site, lang):
@@ -72,3 +74,15 @@ def test_search_from_file(page, site, path, query, expected, lang):
         assert all("/en/" in h for h in hrefs), hrefs
     else:
         assert not any("/en/" in h for h in hrefs), hrefs
+
+
+@pytest.mark.browser
+def test_a_word_without_diacritics_finds_the_page_and_real_words_stay_highlighted(page, server):
+    hrefs = search(page, server, "index.html", "lagvardevard")
+    assert any("/begrepp/icke-gora.html" in h for h in hrefs), hrefs
+    # typed with å and ä, the real word is still marked in the results
+    box = page.locator("input.md-search__input")
+    box.fill("lågvärdevård")
+    box.press("End")
+    marks = page.locator(".md-search-result__list mark")
+    expect(marks.first).to_have_text(re.compile("^lågvärdevård", re.I))

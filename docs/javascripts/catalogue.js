@@ -1,48 +1,142 @@
 /* Example catalogue filters: kind, care area, profession, type of measure and free text.
  * Progressive: without JavaScript every example is listed and the filter form stays hidden.
- * The URL query reflects the filter (?profession=sjukskoterska&q=prov), so a link can be
- * shared and a reload restores it. The count of shown examples is announced (role=status).
+ * The URL query reflects the filter (?profession=sjukskoterska&text=prov), so a link can be
+ * shared and a reload restores it. (Not ?q=: Material opens its own search for that.)
+ * The count of shown examples is announced (role=status).
+ *
+ * Free text: a card is shown when it has at least one of the words, and the cards with
+ * the most words come first. Matching ignores case and å/ä/ö (lagvard finds lågvärd),
+ * finds a word inside a compound (prov in labbprover) and tries the word without a common
+ * ending (prover -> prov, utmönstra -> utmönstr). When nothing fits, the reader is told
+ * which words matched nothing and offered a way on: clear the search, drop a filter, or
+ * search the whole site.
  */
 (function () {
   "use strict";
 
-  function normalise(text) {
-    return (text || "").toLowerCase().trim();
+  // Swedish and English endings, longest first; the stem keeps at least MIN_STEM letters.
+  var ENDINGS = ["erna", "arna", "orna", "ande", "ende", "ing", "en", "et", "er", "ar", "or", "na", "es", "ed", "a", "e", "n", "s"];
+  var MIN_STEM = 4;
+
+  function fold(text) {
+    return (text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim();
+  }
+
+  /* The forms a query word is looked for in: itself, and itself without a common ending. */
+  function forms(word) {
+    var out = [word];
+    ENDINGS.forEach(function (ending) {
+      var stem = word.slice(0, word.length - ending.length);
+      if (word.length > ending.length && word.slice(-ending.length) === ending && stem.length >= MIN_STEM && out.indexOf(stem) === -1) {
+        out.push(stem);
+      }
+    });
+    return out;
+  }
+
+  function has(hay, word) {
+    return forms(word).some(function (form) { return hay.indexOf(form) !== -1; });
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }
 
   function init(root) {
     var form = root.querySelector("form");
     var count = root.querySelector("[role=status]");
+    var list = root.querySelector(".catalogue__list");
     var cards = Array.prototype.slice.call(root.querySelectorAll(".catalogue__card"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var text = form.querySelector("input[name=q]");
+    var text = form.querySelector("input[name=text]");
+    var empty = root.querySelector(".catalogue__empty");
+    var without = empty.querySelector("[data-without]");
+    var siteSearch = empty.querySelector("[data-site-search]");
+    var siteSearchBase = siteSearch.getAttribute("href");
     var template = root.getAttribute("data-shown-template") || "{n} / {total}";
+    var unmatchedTemplate = root.getAttribute("data-unmatched-template") || "{words}";
+    var withoutTemplate = root.getAttribute("data-without-template") || "{filter}: {value} ({n})";
     var total = cards.length;
+    var hays = cards.map(function (card) { return fold(card.getAttribute("data-text")); });
 
     function state() {
       var s = {};
       selects.forEach(function (sel) { if (sel.value) s[sel.name] = sel.value; });
-      if (normalise(text.value)) s.q = text.value.trim();
+      if (text.value.trim()) s.text = text.value.trim();
       return s;
     }
 
-    function apply() {
-      var s = state();
-      var words = normalise(s.q).split(/\s+/).filter(Boolean);
-      var shown = 0;
-      cards.forEach(function (card) {
-        var ok = selects.every(function (sel) {
-          if (!sel.value) return true;
-          return (card.getAttribute("data-" + sel.name) || "").split(" ").indexOf(sel.value) !== -1;
-        });
-        if (ok && words.length) {
-          var hay = card.getAttribute("data-text") || "";
-          ok = words.every(function (w) { return hay.indexOf(w) !== -1; });
-        }
-        card.hidden = !ok;
-        if (ok) shown += 1;
+    function passes(card, skip) {
+      return selects.every(function (sel) {
+        if (!sel.value || sel === skip) return true;
+        return (card.getAttribute("data-" + sel.name) || "").split(" ").indexOf(sel.value) !== -1;
       });
-      count.textContent = template.replace("{n}", shown).replace("{total}", total);
+    }
+
+    /* How many of the words a card has (0 when a filter excludes it); -1: no words given. */
+    function score(index, words, skip) {
+      if (!passes(cards[index], skip)) return 0;
+      if (!words.length) return -1;
+      return words.filter(function (w) { return has(hays[index], w); }).length;
+    }
+
+    function label(sel) {
+      var field = sel.closest(".catalogue__field");
+      return field ? field.querySelector("label").textContent : sel.name;
+    }
+
+    function offerWithout(words) {
+      var items = without.querySelector("ul");
+      items.textContent = "";
+      selects.forEach(function (sel) {
+        if (!sel.value) return;
+        var n = cards.filter(function (card, i) { return score(i, words, sel) !== 0; }).length;
+        if (!n) return;
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = fill(withoutTemplate, { filter: label(sel), value: sel.options[sel.selectedIndex].text, n: n });
+        button.addEventListener("click", function () {
+          sel.value = "";
+          update();
+          text.focus();
+        });
+        var li = document.createElement("li");
+        li.appendChild(button);
+        items.appendChild(li);
+      });
+      without.hidden = !items.children.length;
+    }
+
+    function apply() {
+      var words = fold(text.value).split(/\s+/).filter(Boolean);
+      var scores = cards.map(function (card, i) { return score(i, words); });
+      var order = cards.map(function (card, i) { return i; });
+      if (words.length) {
+        order.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      }
+      var shown = 0;
+      order.forEach(function (i) {
+        var ok = scores[i] !== 0;
+        cards[i].hidden = !ok;
+        if (ok) shown += 1;
+        list.appendChild(cards[i]);  // re-inserting moves the card: best matches first
+      });
+      var status = fill(template, { n: shown, total: total });
+      var unmatched = words.filter(function (w) {
+        return !hays.some(function (hay) { return has(hay, w); });
+      });
+      if (unmatched.length) {
+        status += ". " + fill(unmatchedTemplate, { words: unmatched.map(function (w) { return "”" + w + "”"; }).join(", ") });
+      }
+      count.textContent = status;
+      empty.hidden = shown > 0;
+      if (!shown) {
+        empty.querySelector("[data-clear-text]").parentNode.hidden = !words.length;
+        offerWithout(words);
+        siteSearch.parentNode.hidden = !words.length;
+        siteSearch.setAttribute("href", siteSearchBase + "?q=" + encodeURIComponent(text.value.trim()));
+      }
     }
 
     function writeUrl() {
@@ -63,18 +157,33 @@
         var known = Array.prototype.some.call(sel.options, function (o) { return o.value === value; });
         sel.value = known ? value : "";
       });
-      text.value = params.get("q") || "";
+      text.value = params.get("text") || "";
     }
 
-    form.addEventListener("input", function () { apply(); writeUrl(); });
-    form.addEventListener("change", function () { apply(); writeUrl(); });
+    // The text box fires `change` when it loses focus, e.g. on a press of one of the
+    // buttons offered below; re-drawing them then would swallow that click.
+    var last = null;
+    function update() {
+      var now = JSON.stringify(state());
+      if (now === last) return;
+      last = now;
+      apply();
+      writeUrl();
+    }
+
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () {
-      window.setTimeout(function () { apply(); writeUrl(); }, 0);
+    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    empty.querySelector("[data-clear-text]").addEventListener("click", function () {
+      text.value = "";
+      update();
+      text.focus();
     });
 
     readUrl();
     form.hidden = false;
+    last = JSON.stringify(state());
     apply();
   }
 
