@@ -93,3 +93,16 @@ def test_english_catalogue(page, server):
     _type(page, "qqqq", label="Search the examples")
     expect(page.get_by_role("status")).to_have_text(f"Showing 0 of {TOTAL} examples. No example contains ”qqqq”.")
     expect(page.locator(".catalogue__empty").get_by_role("button", name="Clear the search")).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_no_match_help_passes_axe(browser, server, scheme):
+    from tests.test_a11y import run_axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "exempel/index.html?profession=farmaceut&text=zyxw+blodfetter")
+    expect(page.locator(".catalogue__empty")).to_be_visible()
+    expect(page.locator(".catalogue__without button")).to_have_count(1)
+    assert run_axe(page) == []
+    context.close()
