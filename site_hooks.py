@@ -7,6 +7,7 @@
 - on_files: MkDocs' Files of the language being built, for links from raw HTML.
 - on_env: the interface text for the theme overrides (`t`, `lang_prefix`).
 - on_page_markdown: glossary tooltips (abbreviations) in the page's language.
+- on_page_context: the print edition (macros/printing.py) and every page's print block.
 - on_page_content / on_post_page: permalink tooltips, search dialog name, search per language.
 - on_post_build: stop on page problems; split the search index per language; open data.
 
@@ -22,7 +23,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, opendata, search_split
+import datetime as dt
+
+from macros import generated, htmlfix, opendata, print_footer, printing, search_split
 from macros.glossary import abbreviations
 from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
@@ -87,6 +90,24 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return htmlfix.translate_permalinks(html, _lang(page, STATE), STATE.languages.default)
+
+
+def on_page_context(context, page, config, nav):
+    """The print edition (every chapter's HTML is ready now) and each page's print block."""
+    lang = _lang(page, STATE)
+    prefix = STATE.languages.prefix(lang)
+    if printing.MARKER in (page.content or ""):
+        reviewed = max((e.reviewed for e in STATE.data.examples.values()), default=None)
+        pdf = printing.pdf_name(config["site_name"]) if config["extra"].get("print_pdf") else None
+        try:
+            page.content = printing.assemble(page, nav, config, lang, prefix, reviewed, pdf)
+        except printing.PrintError as err:
+            raise Abort(str(err)) from None
+    address = (config.get("site_url") or "").rstrip("/") + "/" + page.url
+    context["print_margin_css"] = print_footer.margin_css(config["site_name"], address, lang)
+    if page.meta.get("print_footer", True):
+        context["print_block"] = print_footer.block(page.content, STATE.data, lang, config["site_name"], address, dt.date.today())
+    return context
 
 
 def _fix_page(output: str, lang: str, where: str) -> str:
