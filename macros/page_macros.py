@@ -12,7 +12,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from . import catalogue, exercises, glossary, printing, sources, urls
+from . import catalogue, exercises, glossary, printing, sources, summary, urls
 from .links import Links, UnknownId
 from .state import BuildState
 from .templating import render
@@ -99,11 +99,16 @@ def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
         """Counts for running text: {{ antal("exempel") }}, {{ antal("begrepp") }}, {{ antal("kallor") }}."""
         return {"exempel": len(data.examples), "begrepp": len(data.terms), "kallor": len(data.sources)}[what]
 
+    def chefsunderlag(part: str) -> Markup:
+        """One part of the manager's summary: {{ chefsunderlag("framgangsfaktorer") }},
+        {{ chefsunderlag("risker") }} or {{ chefsunderlag("fragor") }}."""
+        return summary.summary_part(data, links, page(), part)
+
     def utskrift() -> Markup:
         """The whole guide on one page (docs/utskrift.md): site_hooks.on_page_context puts
         the chapters where this marker is, once every page's HTML is ready."""
         return Markup("\n" + printing.MARKER + "\n")
 
-    checked = [kalla, term, exempel, exempel_sida, ovning]
+    checked = [kalla, term, exempel, exempel_sida, ovning, chefsunderlag]
     plain = [exempelkatalog, ordlista, kallforteckning, datafil, platshallare, antal, utskrift]
     return {fn.__name__: guarded(fn) for fn in checked} | {fn.__name__: fn for fn in plain}
