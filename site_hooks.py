@@ -8,7 +8,8 @@
 - on_env: the interface text for the theme overrides (`t`, `lang_prefix`).
 - on_page_markdown: glossary tooltips (abbreviations) in the page's language.
 - on_page_context: the print edition (macros/printing.py) and every page's print block.
-- on_page_content / on_post_page: permalink tooltips, search dialog name, search per language.
+- on_page_content: permalink tooltips; full addresses on links for paper (macros/print_footer.py).
+- on_post_page: search dialog name, search per language.
 - on_post_build: stop on page problems; split the search index per language; open data.
 
 MkDocs puts this file's folder (the project root) on sys.path while loading it, so the
@@ -17,13 +18,12 @@ MkDocs puts this file's folder (the project root) on sys.path while loading it, 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
-
-import datetime as dt
 
 from macros import generated, htmlfix, opendata, print_footer, printing, search_split
 from macros.glossary import abbreviations
@@ -89,7 +89,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return htmlfix.translate_permalinks(html, _lang(page, STATE), STATE.languages.default)
+    html = htmlfix.translate_permalinks(html, _lang(page, STATE), STATE.languages.default)
+    return print_footer.link_addresses(html, page.url, config.get("site_url") or "")
 
 
 def on_page_context(context, page, config, nav):

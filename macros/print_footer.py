@@ -9,6 +9,8 @@ from macros/strings.py, the markup from overrides/render/print_footer.html.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import posixpath
 import re
 
 from babel.dates import format_date
@@ -19,8 +21,41 @@ from .loader import SiteData
 from .strings import t
 from .templating import render
 
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # A citation as overrides/render/cite.md writes it, after Markdown: the source id is the fragment.
 CITED = re.compile(r'<a class="citation" href="[^"#]*#([^"]+)"')
+
+
+# A link in a page's HTML; its attributes are looked at one by one.
+A_TAG = re.compile(r"<a\s([^>]*)>")
+ATTR = re.compile(r'([a-z-]+)="([^"]*)"')
+NO_ADDRESS = ("citation", "term", "headerlink", "footnote-ref", "footnote-backref")
+PRINT_URL = re.compile(r'\sdata-print-url="[^"]*"')
+
+
+def link_addresses(content: str, page_url: str, site_url: str) -> str:
+    """Links to other pages of the site get their full address (data-print-url), which
+    print.css writes after the link on paper. Citations and glossary links do not: the
+    page's print block lists the sources, and a term's explanation is in its tooltip."""
+    if not site_url:
+        return content
+    base = site_url.rstrip("/") + "/"
+    page_dir = posixpath.dirname(page_url)
+
+    def one(m):
+        attrs = dict(ATTR.findall(m.group(1)))
+        href = html.unescape(attrs.get("href", ""))
+        classes = attrs.get("class", "").split()
+        if not href or href.startswith("#") or SCHEME.match(href) or href.startswith("/") or "data-print-url" in attrs:
+            return m.group(0)
+        if any(c in NO_ADDRESS for c in classes):
+            return m.group(0)
+        target = posixpath.normpath(posixpath.join(page_dir, href))
+        if target.startswith(".."):
+            return m.group(0)
+        return m.group(0)[:-1] + f' data-print-url="{html.escape(base + target)}">'
+
+    return A_TAG.sub(one, content)
 
 
 def cited_ids(content: str) -> list[str]:

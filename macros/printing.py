@@ -38,6 +38,7 @@ REF_ATTR = re.compile(r'(?<=\s)(id|for|aria-labelledby|aria-describedby|aria-con
 HREF = re.compile(r'(?<=\s)(href|src)="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+PRINT_URL = re.compile(r'\sdata-print-url="[^"]*"')
 OLD_NUMBER = re.compile(r"^\s*\d+\.\s+")  # "1. Patientnytta i fokus": the print number replaces it
 
 
@@ -168,6 +169,7 @@ def number_headings(content: str, number: str, key: str, appendix: bool) -> tupl
 
 def chapter(page, number: str, key: str, rewriter: Rewriter, appendix: bool = False) -> Chapter:
     content = HEADERLINK.sub("", page.content or "")
+    content = PRINT_URL.sub("", content)  # the page's own addresses (print_footer): worked out anew here
     content = rewriter.links(content, key, page.url)
     content = rewriter.ids(content, key)
     content, toc, title = number_headings(content, number, key, appendix)
@@ -213,4 +215,3 @@ def pdf_name(site_name: str) -> str:
 
     ascii_name = unicodedata.normalize("NFKD", site_name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") + ".pdf"
-

@@ -57,7 +57,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "print_reviewed": "Exemplen senast granskade",
         "print_site": "Webbplatsen finns på",
         "print_pdf": "Ladda ner hela guiden som PDF",
-        "print_hint": "Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P, på Mac Cmd+P). Där kan du också välja att spara som PDF. Menyer och knappar kommer inte med på papperet, och varje kapitel börjar på en ny sida.",
+        "print_hint": (
+            "Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P, på Mac Cmd+P). Där kan du också välja att spara som PDF. "
+            "Menyer och knappar kommer inte med på papperet, och varje kapitel börjar på en ny sida."
+        ),
         "print_contents": "Innehåll",
         "print_appendix": "Bilaga",
         "print_sources": "Källor på den här sidan",
@@ -121,7 +124,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "print_reviewed": "Examples last reviewed",
         "print_site": "Online at",
         "print_pdf": "Download the whole guide as a PDF",
-        "print_hint": "Print with your browser's print command (Ctrl+P, or Cmd+P on a Mac), where you can also save it as a PDF. Menus and buttons are left off the paper, and each chapter starts on a new page.",
+        "print_hint": (
+            "Print with your browser's print command (Ctrl+P, or Cmd+P on a Mac), where you can also save it as a PDF. "
+            "Menus and buttons are left off the paper, and each chapter starts on a new page."
+        ),
         "print_contents": "Contents",
         "print_appendix": "Appendix",
         "print_sources": "Sources on this page",
