@@ -204,7 +204,8 @@ SUMMARY = "docs/data/chefsunderlag.yml"
 
 def test_manager_summary_lines_are_one_line(docs):
     edit_yaml(docs / "data" / "chefsunderlag.yml", lambda d: d["success_factors"][0]["line"].__setitem__("sv", "ord " * 60))
-    assert problems(docs) == [f"{SUMMARY}: success_factors[0].line: sv: keep it to one line of at most 160 characters (it is a table row on A4)"]
+    expected = f"{SUMMARY}: success_factors[0].line: sv: keep it to one line of at most 160 characters (it is a table row on A4)"
+    assert problems(docs) == [expected]
 
 
 def test_manager_summary_ids_are_unique(docs):

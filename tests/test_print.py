@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from macros import pdf as make_pdf
 from macros.loader import load_site_data
 from macros.strings import STRINGS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build
 from tests.htmlutil import article_text
 from tests.test_a11y import run_axe
 
@@ -158,6 +158,23 @@ def test_plain_build_has_no_pdf_link_and_make_pdf_says_why(site):
     with pytest.raises(SystemExit, match="PRINT_PDF=1"):
         make_pdf.pdf_target(page)
     assert sorted(make_pdf.print_pages(site.root)) == sorted([site.root / PRINT["sv"], site.root / PRINT["en"]])
+
+
+@pytest.mark.browser
+def test_make_pdf_writes_both_pdfs_where_the_print_pages_link(tmp_path):
+    """What `make pdf` runs: a build with PRINT_PDF=1, then macros/pdf.py on it."""
+    dest = tmp_path / "site"
+    proc = mkdocs_build(dest, env={"PRINT_PDF": "1"})
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    assert make_pdf.main(["pdf", str(dest)]) == 0
+    for lang, name in (("sv", "klokare-vard.pdf"), ("en", "en/wiser-care.pdf")):
+        page = (dest / PRINT[lang]).read_text(encoding="utf-8")
+        link = re.search(r'<a [^>]*href="([^"]+)"[^>]*data-pdf', page)
+        assert link, f"{PRINT[lang]}: no PDF link"
+        assert ((dest / PRINT[lang]).parent / link.group(1)).resolve() == (dest / name).resolve()
+        reader = PdfReader(dest / name)
+        assert len(reader.pages) > len(expected_chapters())
+        assert PAGE_OF[lang].format(page=1, pages=len(reader.pages)) in reader.pages[0].extract_text()
 
 
 # --- in the browser and on paper --------------------------------------------------------
