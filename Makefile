@@ -11,7 +11,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export SITE_URL
 
-.PHONY: serve build build-offline test lint format bench schemas clean distclean
+.PHONY: serve build build-offline pdf test lint format bench schemas clean distclean
 
 # A second run installs nothing: the stamp is newer than requirements.txt.
 $(STAMP): requirements.txt
@@ -30,6 +30,13 @@ build: $(STAMP)
 build-offline: build
 	cd site && $(BIN)/python -m zipfile -c ../klokare-vard-offline.zip .
 	@echo "Wrote klokare-vard-offline.zip: unzip it and open index.html"
+
+# The print edition of each language as a PDF (site/klokare-vard.pdf, site/en/wiser-care.pdf),
+# made by Debian's Chromium through Playwright (CHROMIUM=/path to use another). Built with
+# PRINT_PDF=1, so the print pages link to the PDFs; a plain `make build` needs no Chromium.
+pdf: $(STAMP)
+	PRINT_PDF=1 $(BIN)/mkdocs build --strict
+	$(BIN)/python -m macros.pdf site
 
 test: lint
 	$(BIN)/pytest

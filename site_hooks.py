@@ -8,8 +8,10 @@
 - on_files: MkDocs' Files of the language being built, for links from raw HTML.
 - on_env: the interface text for the theme overrides (`t`, `lang_prefix`).
 - on_page_markdown: glossary tooltips (abbreviations) in the page's language.
-- on_page_content / on_post_page: permalink tooltips, search dialog name, search per language.
-- on_page_context: a page's own search words (front matter `search_words`).
+- on_page_context: the print edition (macros/printing.py), every page's print block and
+  a page's own search words (front matter `search_words`).
+- on_page_content: permalink tooltips; full addresses on links for paper (macros/print_footer.py).
+- on_post_page: search dialog name, search per language.
 - on_post_build: stop on page problems; split the search index per language; open data.
 
 MkDocs puts this file's folder (the project root) on sys.path while loading it, so the
@@ -18,15 +20,17 @@ MkDocs puts this file's folder (the project root) on sys.path while loading it, 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, opendata, search_split
+from macros import generated, htmlfix, opendata, print_footer, printing, search_split
 from macros.search_words import Words, page_search_words, search_words
 from macros.glossary import abbreviations
+from macros.links import Links
 from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
 from macros.page_macros import page_macros
@@ -62,6 +66,7 @@ def on_config(config):
             log.error(line)
         raise Abort(f"{len(err.problems)} problem(s) in docs/data/ (see the lines above). Nothing was built.") from None
     STATE = BuildState(docs_dir=Path(config["docs_dir"]), languages=languages, data=data)
+    STATE.links = Links(data, languages.all)
     STATE.macros = page_macros(STATE, macros_plugin)
     macros_plugin.register_macros(STATE.macros)
     config["markdown_extensions"].append(TaskLabelsExtension())
@@ -97,7 +102,39 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return htmlfix.translate_permalinks(html, _lang(page, STATE), STATE.languages.default)
+    html = htmlfix.translate_permalinks(html, _lang(page, STATE), STATE.languages.default)
+    return print_footer.link_addresses(html, page.url, config.get("site_url") or "")
+
+
+def _collect_search_words(page, lang: str) -> None:
+    try:
+        words = page_search_words(page.meta, page.file.src_uri)
+    except ValueError as err:
+        if STATE.report(str(err)):
+            log.error(str(err))
+        return
+    if words:
+        location = page.url[len(STATE.languages.prefix(lang)) :]
+        STATE.page_words.setdefault(lang, {})[location] = [Words(tuple(words), f"docs/{page.file.src_uri}: search_words")]
+
+
+def on_page_context(context, page, config, nav):
+    """The print edition (every chapter's HTML is ready now), each page's print block, its search words."""
+    lang = _lang(page, STATE)
+    prefix = STATE.languages.prefix(lang)
+    if printing.MARKER in (page.content or ""):
+        reviewed = max((e.reviewed for e in STATE.data.examples.values()), default=None)
+        pdf = printing.pdf_name(config["site_name"]) if config["extra"].get("print_pdf") else None
+        try:
+            page.content = printing.assemble(page, nav, config, lang, prefix, reviewed, pdf)
+        except printing.PrintError as err:
+            raise Abort(str(err)) from None
+    address = (config.get("site_url") or "").rstrip("/") + "/" + page.url
+    context["print_margin_css"] = print_footer.margin_css(config["site_name"], address, lang)
+    if page.meta.get("print_footer", True):
+        context["print_block"] = print_footer.block(page.content, STATE.data, STATE.links, lang, config["site_name"], address, dt.date.today())
+    _collect_search_words(page, lang)
+    return context
 
 
 def _fix_page(output: str, lang: str, where: str) -> str:
@@ -110,20 +147,6 @@ def _fix_page(output: str, lang: str, where: str) -> str:
         if STATE.report(line):
             log.error(line)
     return output
-
-
-def on_page_context(context, page, config, nav):
-    lang = _lang(page, STATE)
-    try:
-        words = page_search_words(page.meta, page.file.src_uri)
-    except ValueError as err:
-        if STATE.report(str(err)):
-            log.error(str(err))
-        return context
-    if words:
-        location = page.url[len(STATE.languages.prefix(lang)):]
-        STATE.page_words.setdefault(lang, {})[location] = [Words(tuple(words), f"docs/{page.file.src_uri}: search_words")]
-    return context
 
 
 def on_post_page(output, page, config):

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import LANGS, Example, Exercise, Source, Term, Vocabulary
+from .models import LANGS, Example, Exercise, ManagerSummary, Source, Term, Vocabulary
 from .strings import LANGUAGE_NAMES
 
 DATA = "data"
@@ -23,6 +23,7 @@ GLOSSARY_FILE = "ordlista.yml"
 VOCABULARY_FILE = "vokabular.yml"
 EXAMPLES_DIR = "exempel"
 EXERCISES_DIR = "ovningar"
+SUMMARY_FILE = "chefsunderlag.yml"
 
 
 class DataError(Exception):
@@ -40,6 +41,7 @@ class SiteData:
     examples: dict[str, Example]
     exercises: dict[str, Exercise]
     vocabulary: Vocabulary
+    summary: ManagerSummary
 
 
 # --- YAML reading ----------------------------------------------------------------------
@@ -228,6 +230,21 @@ def _load_dir(folder: Path, model: type[BaseModel], docs_dir: Path, problems: li
     return records
 
 
+def _load_one(path: Path, model: type[BaseModel], docs_dir: Path, problems: list[str]) -> Any:
+    """A data file that is one record (a mapping of fields)."""
+    label = _label(path, docs_dir)
+    if not path.exists():
+        problems.append(f"{label}: the file is missing")
+        return None
+    raw = _read_yaml(path, label, problems)
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.append(f"{label}: must be a mapping of fields, got {_shown(raw)}")
+        return None
+    return _validate(model, raw, f"{label}: ", problems)
+
+
 def _check_refs(label: str, field_name: str, ids: Iterable[str], known: dict, what: str, problems: list[str], invalid: set[str]) -> None:
     for index, ref in enumerate(ids):
         if ref not in known and ref not in invalid:
@@ -256,6 +273,10 @@ def _cross_check(data: SiteData, docs_dir: Path, problems: list[str], invalid: s
         check(prefix, "measure_types", ex.measure_types, vocab.measure_types, "measure type (see vokabular.yml)")
         check(prefix, "sources", ex.sources, data.sources, "source")
         check(prefix, "terms", ex.terms, data.terms, "term")
+    summary = _label(root / SUMMARY_FILE, docs_dir)
+    for name in ("success_factors", "risks"):
+        for index, item in enumerate(getattr(data.summary, name)):
+            check(f"{summary}: {name}[{index}] {item.id}: ", "sources", item.sources, data.sources, "source")
 
 
 def load_site_data(docs_dir: str | Path) -> SiteData:
@@ -276,8 +297,9 @@ def load_site_data(docs_dir: str | Path) -> SiteData:
     terms = _load_list(root / GLOSSARY_FILE, Term, docs_dir, problems, invalid)
     examples = _load_dir(root / EXAMPLES_DIR, Example, docs_dir, problems, invalid)
     exercises = _load_dir(root / EXERCISES_DIR, Exercise, docs_dir, problems, invalid)
-    if vocab is not None:
-        data = SiteData(sources, terms, examples, exercises, vocab)  # type: ignore[arg-type]
+    summary = _load_one(root / SUMMARY_FILE, ManagerSummary, docs_dir, problems)
+    if vocab is not None and summary is not None:
+        data = SiteData(sources, terms, examples, exercises, vocab, summary)  # type: ignore[arg-type]
         _cross_check(data, docs_dir, problems, invalid)
     if problems:
         raise DataError(problems)

@@ -253,3 +253,42 @@ class Exercise(Strict):
             seen.add(slide.id)
         return self
 
+
+
+# --- The manager's summary -------------------------------------------------------------
+
+
+class SummaryLine(Strict):
+    """One success factor or risk with one line on what to do about it."""
+
+    id: Id
+    title: Localized = Field(description="Faktorns eller riskens namn, som rubriken på sidan.")
+    line: Localized = Field(description="En rad: vad ni gör (framgångsfaktor) eller hur ni förebygger den (risk).")
+    sources: list[Id] = Field(min_length=1, description="Källor i kallor.yml som raden bygger på.")
+
+    @field_validator("line")
+    @classmethod
+    def _one_line(cls, value: Localized) -> Localized:
+        for lang in LANGS:
+            if len(value.get(lang)) > 160 or "\n" in value.get(lang):
+                raise ValueError(f"{lang}: keep it to one line of at most 160 characters (it is a table row on A4)")
+        return value
+
+
+class ManagerSummary(Strict):
+    """The manager's summary (docs/data/chefsunderlag.yml): the same lines open the success
+    factors and risks pages and make up the page chefsunderlag.md."""
+
+    success_factors: list[SummaryLine] = Field(min_length=1)
+    risks: list[SummaryLine] = Field(min_length=1)
+    questions: LocalizedList
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "ManagerSummary":
+        for name in ("success_factors", "risks"):
+            seen: set[str] = set()
+            for item in getattr(self, name):
+                if item.id in seen:
+                    raise ValueError(f"{name}: duplicate id '{item.id}'")
+                seen.add(item.id)
+        return self

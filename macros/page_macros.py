@@ -12,8 +12,8 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from . import catalogue, exercises, glossary, sources, urls
-from .links import Links, UnknownId
+from . import catalogue, exercises, glossary, printing, sources, summary, urls
+from .links import UnknownId
 from .state import BuildState
 from .templating import render
 from .urls import PageRef
@@ -24,7 +24,7 @@ log = logging.getLogger("mkdocs.macros.data")
 def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
     data = state.data
     langs = state.languages
-    links = Links(data, langs.all)
+    links = state.links
 
     def page() -> PageRef:
         p = macros_plugin.page
@@ -99,6 +99,16 @@ def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
         """Counts for running text: {{ antal("exempel") }}, {{ antal("begrepp") }}, {{ antal("kallor") }}."""
         return {"exempel": len(data.examples), "begrepp": len(data.terms), "kallor": len(data.sources)}[what]
 
-    checked = [kalla, term, exempel, exempel_sida, ovning]
-    plain = [exempelkatalog, ordlista, kallforteckning, datafil, platshallare, antal]
+    def chefsunderlag(part: str) -> Markup:
+        """One part of the manager's summary: {{ chefsunderlag("framgangsfaktorer") }},
+        {{ chefsunderlag("risker") }} or {{ chefsunderlag("fragor") }}."""
+        return summary.summary_part(data, links, page(), part)
+
+    def utskrift() -> Markup:
+        """The whole guide on one page (docs/utskrift.md): site_hooks.on_page_context puts
+        the chapters where this marker is, once every page's HTML is ready."""
+        return Markup("\n" + printing.MARKER + "\n")
+
+    checked = [kalla, term, exempel, exempel_sida, ovning, chefsunderlag]
+    plain = [exempelkatalog, ordlista, kallforteckning, datafil, platshallare, antal, utskrift]
     return {fn.__name__: guarded(fn) for fn in checked} | {fn.__name__: fn for fn in plain}

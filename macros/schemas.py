@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter
 
-from .models import Example, Exercise, Source, Term, Vocabulary
+from .models import Example, Exercise, ManagerSummary, Source, Term, Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schemas"
@@ -45,6 +45,7 @@ def build() -> dict[str, dict]:
         "kallor.schema.json": TypeAdapter(list[Source]).json_schema(),
         "ovning.schema.json": Exercise.model_json_schema(),
         "vokabular.schema.json": Vocabulary.model_json_schema(),
+        "chefsunderlag.schema.json": ManagerSummary.model_json_schema(),
     }
     for name, schema in schemas.items():
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

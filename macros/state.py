@@ -57,6 +57,7 @@ class BuildState:
     docs_dir: Path
     languages: Languages
     data: SiteData
+    links: object = None  # macros.links.Links: citations and term links, source labels per language
     macros: dict = field(default_factory=dict)  # the page macros (page_macros.py), registered with mkdocs-macros
     files: object = None  # MkDocs Files of the language being built (site_hooks.on_files)
     problems: list[str] = field(default_factory=list)

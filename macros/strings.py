@@ -55,6 +55,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "placeholder_text": "Sidan finns inte på det här språket ännu. Den svenska sidan har hela texten:",
         "placeholder_link": "läs sidan på svenska",
         "no_year": "u.å.",
+        "print_whole": "Hela guiden som PDF eller utskrift",
+        "summary_factor": "Framgångsfaktor",
+        "summary_do": "Så gör ni",
+        "summary_risk": "Risk",
+        "summary_prevent": "Så förebygger ni den",
+        "print_built": "Sammanställd",
+        "print_reviewed": "Exemplen senast granskade",
+        "print_site": "Webbplatsen finns på",
+        "print_pdf": "Ladda ner hela guiden som PDF",
+        "print_hint": (
+            "Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P, på Mac Cmd+P). Där kan du också välja att spara som PDF. "
+            "Menyer och knappar kommer inte med på papperet, och varje kapitel börjar på en ny sida."
+        ),
+        "print_contents": "Innehåll",
+        "print_appendix": "Bilaga",
+        "print_sources": "Källor på den här sidan",
+        "print_address": "Sidans adress",
+        "print_printed": "Utskriven",
+        "print_updated": "Webbplatsen byggd",
+        "print_page_of": "Sida {page} av {pages}",
         "kinds_sources": {
             "rapport": "Rapport",
             "bilaga": "Bilaga",
@@ -109,6 +129,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "placeholder_text": "This page has not been written in English yet. The Swedish page has the full text:",
         "placeholder_link": "läs sidan på svenska",
         "no_year": "n.d.",
+        "print_whole": "The whole guide as PDF or print",
+        "summary_factor": "Success factor",
+        "summary_do": "What you do",
+        "summary_risk": "Risk",
+        "summary_prevent": "How to prevent it",
+        "print_built": "Compiled",
+        "print_reviewed": "Examples last reviewed",
+        "print_site": "Online at",
+        "print_pdf": "Download the whole guide as a PDF",
+        "print_hint": (
+            "Print with your browser's print command (Ctrl+P, or Cmd+P on a Mac), where you can also save it as a PDF. "
+            "Menus and buttons are left off the paper, and each chapter starts on a new page."
+        ),
+        "print_contents": "Contents",
+        "print_appendix": "Appendix",
+        "print_sources": "Sources on this page",
+        "print_address": "Address of this page",
+        "print_printed": "Printed",
+        "print_updated": "Site built",
+        "print_page_of": "Page {page} of {pages}",
         "kinds_sources": {
             "rapport": "Report",
             "bilaga": "Appendix",

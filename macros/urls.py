@@ -52,3 +52,9 @@ class PageRef:
     def html_link(self, target_md: str) -> str:
         """Relative link to a built page in this page's language, for raw HTML blocks."""
         return posixpath.relpath(self.resolve(target_md), posixpath.dirname(self.url) or ".")
+
+# The print edition (macros/printing.py): its page, the nav section it follows (the one
+# that holds GUIDE_FIRST) and the pages it appends, in this order, as appendices.
+PRINT = "utskrift.md"
+GUIDE_FIRST = "varfor.md"
+PRINT_APPENDICES = (GLOSSARY, SOURCES)

@@ -54,7 +54,8 @@ class _Text(HTMLParser):
     VOID = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area"}
     BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dd", "dt", "caption", "div", "section", "table", "tr"}
 
-    def __init__(self, skip_classes=("headerlink",), skip_tags=("script", "style")):
+    # print-footer: the print-only block every page ends with (sources in full, with their URLs).
+    def __init__(self, skip_classes=("headerlink", "print-footer"), skip_tags=("script", "style")):
         super().__init__(convert_charrefs=True)
         self.depth = 0
         self.skip = 0

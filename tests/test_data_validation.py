@@ -220,3 +220,27 @@ def test_an_unknown_id_in_a_page_stops_the_build_without_traceback(project):
     assert proc.returncode != 0
     assert "docs/hinder.md: kalla('ingen-sadan-kalla'): unknown source id 'ingen-sadan-kalla'" in output
     assert "Traceback" not in output
+
+
+SUMMARY = "docs/data/chefsunderlag.yml"
+
+
+def test_manager_summary_lines_are_one_line(docs):
+    edit_yaml(docs / "data" / "chefsunderlag.yml", lambda d: d["success_factors"][0]["line"].__setitem__("sv", "ord " * 60))
+    expected = f"{SUMMARY}: success_factors[0].line: sv: keep it to one line of at most 160 characters (it is a table row on A4)"
+    assert problems(docs) == [expected]
+
+
+def test_manager_summary_ids_are_unique(docs):
+    edit_yaml(docs / "data" / "chefsunderlag.yml", lambda d: d["risks"][2].__setitem__("id", d["risks"][3]["id"]))
+    assert problems(docs) == [f"{SUMMARY}: risks: duplicate id 'gora-mindre'"]
+
+
+def test_manager_summary_sources_must_exist(docs):
+    edit_yaml(docs / "data" / "chefsunderlag.yml", lambda d: d["risks"][1].__setitem__("sources", ["ingen-sadan"]))
+    assert problems(docs) == [f"{SUMMARY}: risks[1] matbart: sources[0]: unknown source id 'ingen-sadan'"]
+
+
+def test_manager_summary_file_is_required(docs):
+    (docs / "data" / "chefsunderlag.yml").unlink()
+    assert problems(docs) == [f"{SUMMARY}: the file is missing"]

@@ -149,7 +149,8 @@ def test_the_figure_check_can_fail():
     assert uncited_figures(ok) == []
 
 
-GUIDE_PAGES = [p for p in NAV if not p.startswith(("kallor", "ordlista", "tillganglighet", "om.html", "exempel/"))]
+# utskrift.html is every chapter page again plus the glossary and the source register, each checked on its own.
+GUIDE_PAGES = [p for p in NAV if not p.startswith(("kallor", "ordlista", "tillganglighet", "om.html", "exempel/", "utskrift"))]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
