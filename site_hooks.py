@@ -28,7 +28,7 @@ from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
 from macros.page_macros import page_macros
 from macros.state import BuildState, ConfigError, Languages
-from macros.strings import t
+from macros.strings import msg, t
 
 log = logging.getLogger("mkdocs.hooks.data")
 STATE: BuildState | None = None  # this build's state, made anew by on_config
@@ -49,7 +49,7 @@ def on_config(config):
     except DataError as err:
         for line in err.problems:
             log.error(line)
-        raise Abort(f"{len(err.problems)} problem(s) in docs/data/ (see the lines above). Nothing was built.") from None
+        raise Abort(msg("data_problems", n=len(err.problems))) from None
     STATE = BuildState(docs_dir=Path(config["docs_dir"]), languages=languages, data=data)
     macros_plugin = config["plugins"]["macros"]
     macros_plugin.register_macros(page_macros(STATE, macros_plugin))
@@ -95,7 +95,7 @@ def _fix_page(output: str, lang: str, where: str) -> str:
         if lang != STATE.languages.default:
             output = htmlfix.search_base(output, STATE.languages.prefix(lang))
     except htmlfix.ThemeMismatch as err:
-        line = f"{where}: Material's page markup has changed: {err} (see macros/htmlfix.py)"
+        line = f"{where}: {msg('theme_changed', error=err)}"
         if STATE.report(line):
             log.error(line)
     return output
@@ -118,7 +118,7 @@ def on_post_build(config):
     if STATE.depth > 0:  # a nested build of one more language; the outer one sees the whole site
         return
     if STATE.problems:
-        raise Abort(f"{len(STATE.problems)} problem(s) in the pages (see the lines above).")
+        raise Abort(msg("page_problems", n=len(STATE.problems)))
     site = Path(config["site_dir"])
     search_split.split(site, STATE.languages.default, list(STATE.languages.others))
     opendata.write(site, STATE.data, STATE.languages)

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from . import urls
 from .loader import SiteData
 from .models import Source
+from .strings import msg
 from .templating import render
 from .urls import PageRef
 
@@ -19,7 +20,7 @@ def get(mapping: dict, key: str, what: str):
     try:
         return mapping[key]
     except KeyError:
-        raise UnknownId(f"unknown {what} id '{key}'") from None
+        raise UnknownId(msg(f"unknown_{what}", id=key)) from None
 
 
 def source_labels(sources: dict[str, Source]) -> dict[str, str]:

@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .strings import msg
+
 LANGS = ("sv", "en")
 
 Id = Annotated[
@@ -107,7 +109,7 @@ class Term(Strict):
     def _short_is_short(cls, value: Localized) -> Localized:
         for lang in LANGS:
             if len(value.get(lang)) > 250:
-                raise ValueError(f"{lang}: at most 250 characters (a tooltip), got {len(value.get(lang))}")
+                raise ValueError(msg("short_too_long", lang=lang, n=len(value.get(lang))))
         return value
 
 
@@ -127,7 +129,7 @@ class Result(Strict):
     @model_validator(mode="after")
     def _has_a_figure(self) -> "Result":
         if self.before is None and self.after is None:
-            raise ValueError("give 'before', 'after' or both")
+            raise ValueError(msg("no_figure"))
         return self
 
 
@@ -197,11 +199,11 @@ class Exercise(Strict):
         if self.minutes is not None:
             total = sum(s.minutes or 0 for s in self.slides)
             if total != self.minutes:
-                raise ValueError(f"minutes: the steps add up to {total}, not {self.minutes}")
+                raise ValueError(msg("minutes_sum", total=total, minutes=self.minutes))
         seen: set[str] = set()
         for slide in self.slides:
             if slide.id in seen:
-                raise ValueError(f"slides: duplicate slide id '{slide.id}'")
+                raise ValueError(msg("duplicate_slide", id=slide.id))
             seen.add(slide.id)
         return self
 
