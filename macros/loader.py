@@ -355,7 +355,8 @@ def _cross_check(data: SiteData, docs_dir: Path, problems: list[str], invalid: s
     for ex in data.examples.values():
         prefix = f"{_label(root / EXAMPLES_DIR / (ex.id + '.yml'), docs_dir)}: "
         if ex.kind not in vocab.kinds:
-            problems.append(f"{prefix}kind: {msg('one_of', choices=', '.join(map(repr, vocab.kinds)), value=repr(ex.kind))} (se docs/data/vokabular.yml)")
+            choices = ", ".join(map(repr, vocab.kinds))
+            problems.append(f"{prefix}kind: {msg('one_of', choices=choices, value=repr(ex.kind))} (se docs/data/vokabular.yml)")
         check(prefix, "care_areas", ex.care_areas, vocab.care_areas, "docs/data/vokabular.yml: care_areas")
         check(prefix, "professions", ex.professions, vocab.professions, "docs/data/vokabular.yml: professions")
         check(prefix, "measure_types", ex.measure_types, vocab.measure_types, "docs/data/vokabular.yml: measure_types")

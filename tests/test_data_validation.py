@@ -100,7 +100,9 @@ def test_unknown_kind(docs):
 def test_duplicate_id_in_the_glossary(docs):
     path = docs / "data" / "ordlista.yml"
     edit_yaml(path, lambda d: d.append(dict(entry(d, "utmonstring"))))
-    assert problems(docs) == ["docs/data/ordlista.yml: utmonstring: id: id:t finns redan (en tidigare post har samma id; byt id på den nya)"]
+    assert problems(docs) == [
+        "docs/data/ordlista.yml: utmonstring: id: id:t finns redan (en tidigare post har samma id; byt id på den nya)"
+    ]
 
 
 def test_unknown_source_id(docs):
@@ -214,7 +216,8 @@ def test_a_date_the_yaml_reader_rejects_is_one_line_with_line_and_field(docs):
 def test_a_nested_value_the_yaml_reader_rejects_names_its_field(docs):
     path = docs / "data" / "kallor.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "- id: ny-kalla\n  publisher: X\n  title: Y\n  year: 2024\n  kind: rapport\n  note: {sv: 2024-02-30, en: x}\n", encoding="utf-8")
+    entry_text = "- id: ny-kalla\n  publisher: X\n  title: Y\n  year: 2024\n  kind: rapport\n  note: {sv: 2024-02-30, en: x}\n"
+    path.write_text(text + entry_text, encoding="utf-8")
     (line,) = problems(docs)
     assert line.startswith("docs/data/kallor.yml: rad ")
     assert line.endswith(": ny-kalla: note.sv: '2024-02-30' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2026-11-24)")
