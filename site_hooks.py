@@ -7,7 +7,9 @@
 - on_files: MkDocs' Files of the language being built, for links from raw HTML.
 - on_env: the interface text for the theme overrides (`t`, `lang_prefix`).
 - on_page_markdown: glossary tooltips (abbreviations) in the page's language.
-- on_page_content / on_post_page: permalink tooltips, search dialog name, search per language.
+- on_page_content: links with a scheme other than http(s), mailto or tel stop the build;
+  permalink tooltips.
+- on_post_page: search dialog name, search per language.
 - on_post_build: stop on page problems; split the search index per language; open data.
 
 MkDocs puts this file's folder (the project root) on sys.path while loading it, so the
@@ -22,7 +24,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, opendata, search_split
+from macros import generated, htmlfix, opendata, safelinks, search_split
 from macros.glossary import abbreviations
 from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
@@ -86,7 +88,23 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    _check_links(html, page)
     return htmlfix.translate_permalinks(html, _lang(page, STATE), STATE.languages.default)
+
+
+def _check_links(html: str, page) -> None:
+    """A link with another scheme than http, https, mailto or tel stops the build (see macros/safelinks.py)."""
+    unsafe = safelinks.unsafe_links_in_html(html)
+    if not unsafe:
+        return
+    path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    source = path.read_text(encoding="utf-8") if path and path.exists() else ""
+    for url in unsafe:
+        number = safelinks.line_of(source, url)
+        where = f"docs/{page.file.src_uri}" + (f": {msg('line', n=number)}" if number else "")
+        line = f"{where}: {msg('unsafe_link', url=safelinks.shown(url))}"
+        if STATE.report(line):
+            log.error(line)
 
 
 def _fix_page(output: str, lang: str, where: str) -> str:

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .models import LANGS, Example, Exercise, Source, Term, Vocabulary
+from .safelinks import shown, unsafe_links_in_markdown
 from .strings import LANGUAGE_NAMES, msg
 
 DATA = "data"
@@ -159,11 +160,21 @@ def _read_yaml(path: Path, label: str, problems: list[str]) -> Any:
     except OSError as err:
         problems.append(f"{label}: {msg('unreadable', error=err.strerror or type(err).__name__)}")
         return None
+    before = len(problems)
+    data = parse_yaml(text, label, problems)
+    if data is None and len(problems) == before:
+        problems.append(f"{label}: {msg('file_empty')}")
+    return data
+
+
+def parse_yaml(text: str, label: str, problems: list[str], first_line: int = 1) -> Any:
+    """The data of a YAML text, or None (after one line in `problems` if the text cannot be
+    read). `first_line` is the text's first line in its file (front matter starts at 2)."""
     try:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        where = f"{msg('line', n=mark.line + 1)}: " if mark else ""
+        where = f"{msg('line', n=mark.line + first_line)}: " if mark else ""
         if isinstance(err, yaml.constructor.ConstructorError) and err.problem and not err.problem.startswith("could not"):
             field = _field_at(text, mark) if mark else None
             field = f"{field}: ".replace(": : ", ": ") if field else ""
@@ -174,8 +185,6 @@ def _read_yaml(path: Path, label: str, problems: list[str]) -> Any:
     except Exception as err:  # noqa: BLE001 - any other failure is still one line, never a traceback
         problems.append(f"{label}: {msg('unreadable', error=type(err).__name__)}")
         return None
-    if data is None:
-        problems.append(f"{label}: {msg('file_empty')}")
     return data
 
 
@@ -250,16 +259,38 @@ def _message(err: dict) -> str:
     return msg("invalid", value=shown)
 
 
+def _strings(value: Any, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    """Every text in a record with its place: (('slides', 2, 'text', 'sv'), '...')."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _check_links(raw: Any, prefix: str, problems: list[str]) -> None:
+    """Every text is checked as Markdown: the renderers pass even plain fields (a title,
+    a table cell) through Markdown, where a link would become live."""
+    for path, text in _strings(raw):
+        for url in unsafe_links_in_markdown(text):
+            problems.append(f"{prefix}{_loc(path)}: {msg('unsafe_link', url=shown(url))}")
+
+
 def _validate(model: type[BaseModel], raw: Any, prefix: str, problems: list[str]) -> BaseModel | None:
     try:
-        return model.model_validate(raw)
+        record = model.model_validate(raw)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             where = _loc(err["loc"])
-            msg = _message(err)
+            what = _message(err)
             # model-level checks prefix their own field name ("minutes: ...")
-            problems.append(f"{prefix}{where + ': ' if where else ''}{msg}")
+            problems.append(f"{prefix}{where + ': ' if where else ''}{what}")
         return None
+    _check_links(raw, prefix, problems)
+    return record
 
 
 # --- loading each kind -----------------------------------------------------------------
