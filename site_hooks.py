@@ -5,8 +5,9 @@
   the page macros registered with mkdocs-macros; the task-list Markdown extension.
 - on_pre_build: the generated page stubs for the example catalogue.
 - on_files: MkDocs' Files of the language being built, for links from raw HTML.
-- on_env: the interface text for the theme overrides (`t`, `lang_prefix`).
-- on_page_markdown: glossary tooltips (abbreviations) in the page's language.
+- on_env: the interface text for the theme overrides (`t`, `lang_prefix`, `review_date`).
+- on_page_markdown: the page's review date (one line if missing); glossary tooltips in
+  the page's language.
 - on_page_content: links with a scheme other than http(s), mailto or tel stop the build;
   permalink tooltips.
 - on_post_page: search dialog name, search per language.
@@ -24,7 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, opendata, safelinks, search_split
+from macros import generated, htmlfix, opendata, review, safelinks, search_split
 from macros.glossary import abbreviations
 from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
@@ -75,16 +76,43 @@ def on_files(files, config):
 def on_env(env, config, files):
     env.globals["t"] = t
     env.globals["lang_prefix"] = STATE.languages.prefix
+    env.globals["review_date"] = review_date
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
+    _check_review_date(page)
     if page.meta.get("tooltips", True) is False:
         return markdown
     lang = _lang(page, STATE)
     if lang not in STATE.abbreviations:
         STATE.abbreviations[lang] = abbreviations(STATE.data, lang)
     return markdown + "\n\n" + STATE.abbreviations[lang] + "\n"
+
+
+def _suffixes() -> tuple[str, ...]:
+    return tuple(STATE.languages.suffix(lang) for lang in STATE.languages.all)
+
+
+def _check_review_date(page) -> None:
+    """Every page but the data listings carries its review date (macros/review.py)."""
+    if review.is_exempt(page.file.src_uri, _suffixes()):
+        return
+    date, problem = review.page_date(page.meta, page.file.abs_src_path, f"docs/{page.file.src_uri}")
+    if problem:
+        if STATE.report(problem):
+            log.error(problem)
+        return
+    page.meta[review.KEY] = date
+
+
+def review_date(page) -> dict | None:
+    """For the theme (overrides/partials/source-file.html): the page's review date, shown in its language."""
+    date = review.as_date((getattr(page, "meta", None) or {}).get(review.KEY))
+    if date is None:
+        return None
+    lang = _lang(page, STATE)
+    return {"iso": date.isoformat(), "text": review.shown(date, lang), "label": t(lang, "reviewed")}
 
 
 def on_page_content(html, page, config, files):

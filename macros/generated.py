@@ -13,7 +13,7 @@ import json
 import shutil
 from pathlib import Path
 
-from . import urls
+from . import review, urls
 from .loader import SiteData
 from .state import Languages
 
@@ -26,7 +26,7 @@ def stub(example, lang: str) -> str:
     title = json.dumps(html.escape(example.title.get(lang), quote=True), ensure_ascii=False)
     description = json.dumps(html.escape(example.summary.get(lang), quote=True), ensure_ascii=False)
     return (
-        f"---\ntitle: {title}\ndescription: {description}\n---\n"
+        f"---\ntitle: {title}\ndescription: {description}\n{review.KEY}: {example.reviewed.isoformat()}\n---\n"
         f"{MARKER}\n\n{{{{ exempel_sida(\"{example.id}\") }}}}\n"
     )
 
