@@ -11,7 +11,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export SITE_URL
 
-.PHONY: serve build build-offline test bench schemas clean distclean
+.PHONY: serve build build-offline check test bench schemas granska clean distclean
 
 # A second run installs nothing: the stamp is newer than requirements.txt.
 $(STAMP): requirements.txt
@@ -33,6 +33,12 @@ build-offline: build
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# What is due for review, oldest first: `make granska`, `make granska MANADER=6`;
+# STRICT=1 gives exit code 1 when something is due (for a scheduled CI job).
+MANADER ?= 12
+granska: $(STAMP)
+	$(BIN)/python -m macros.due --manader $(MANADER) $(if $(filter-out 0 no nej false,$(STRICT)),--strict)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
