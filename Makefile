@@ -1,4 +1,6 @@
-# Två kommandon räcker: `make serve` och `make test`. Båda skapar .venv vid första körningen.
+# `make serve` förhandsgranskar, `make check` kontrollerar före en pull request (≈30 s),
+# `make test` kör alla tester och `make granska` listar det som ska granskas.
+# Alla skapar .venv vid första körningen.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -30,6 +32,10 @@ build: $(STAMP)
 build-offline: build
 	cd site && $(BIN)/python -m zipfile -c ../klokare-vard-offline.zip .
 	@echo "Wrote klokare-vard-offline.zip: unzip it and open index.html"
+
+# Before a pull request: data, strict build and internal links/anchors, no browser (macros/check.py).
+check: $(STAMP)
+	@$(BIN)/python -m macros.check
 
 test: $(STAMP)
 	$(BIN)/pytest
