@@ -5,11 +5,13 @@
   the page macros registered with mkdocs-macros; the task-list Markdown extension.
 - on_pre_build: the generated page stubs for the example catalogue.
 - on_files: MkDocs' Files of the language being built, for links from raw HTML.
-- on_env: the interface text for the theme overrides (`t`, `lang_prefix`, `review_date`).
+- on_env: the interface text for the theme overrides (`t`, `lang_prefix`, `review_date`,
+  `page_lang`).
 - on_page_markdown: the page's review date (one line if missing); glossary tooltips in
   the page's language.
 - on_page_content: links with a scheme other than http(s), mailto or tel stop the build;
   permalink tooltips.
+- on_page_context: the page's edit link ("suggest a change") when REPO_URL is set.
 - on_post_page: search dialog name, search per language.
 - on_post_build: stop on page problems; split the search index per language; open data.
 
@@ -77,6 +79,7 @@ def on_env(env, config, files):
     env.globals["t"] = t
     env.globals["lang_prefix"] = STATE.languages.prefix
     env.globals["review_date"] = review_date
+    env.globals["page_lang"] = lambda page: _lang(page, STATE)
     return env
 
 
@@ -113,6 +116,26 @@ def review_date(page) -> dict | None:
         return None
     lang = _lang(page, STATE)
     return {"iso": date.isoformat(), "text": review.shown(date, lang), "label": t(lang, "reviewed")}
+
+
+def on_page_context(context, page, config, nav):
+    page.edit_url = _edit_url(page, config)
+    return context
+
+
+def _edit_url(page, config) -> str | None:
+    """Where to suggest a change to a page: its source file, or an example's YAML file;
+    None (no button) unless extra.edit.repo (REPO_URL) is set."""
+    edit = config["extra"].get("edit") or {}
+    if not edit.get("repo"):
+        return None
+    docs_name = Path(config["docs_dir"]).name
+    source = f"{docs_name}/{page.file.src_uri}"
+    example_id = generated.example_of(review.default_path(page.file.src_uri, _suffixes()))
+    if example_id in STATE.data.examples:
+        source = generated.example_source(docs_name, example_id)
+    base = edit["repo"].rstrip("/") + "/" + (edit.get("path") or "").strip("/")
+    return f"{base}/{source}"
 
 
 def on_page_content(html, page, config, files):
