@@ -95,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     if not listed:
         print(f"Inget behöver granskas: allt ({len(items)} sidor och poster) är granskat {limit.isoformat()} eller senare.")
         return 0
-    print(f"{len(listed)} av {len(items)} sidor och poster granskades senast före {limit.isoformat()} ({args.manader} månader), äldst först:")
+    print(
+        f"{len(listed)} av {len(items)} sidor och poster granskades senast före {limit.isoformat()}"
+        f" ({args.manader} månader), äldst först:"
+    )
     for item in listed:
         print(item.line())
     return 1 if args.strict else 0

@@ -88,7 +88,9 @@ class Source(Strict):
     kind: Literal[SOURCE_KINDS] = Field(description="Typ av källa.")  # type: ignore[valid-type]
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     note: Localized | None = Field(default=None, description="Vad källan är och vad webbplatsen använder den till.")
-    reviewed: dt.date | None = Field(default=None, description="Datum då posten senast kontrollerades (ÅÅÅÅ-MM-DD); make granska listar gamla.")
+    reviewed: dt.date | None = Field(
+        default=None, description="Datum då posten senast kontrollerades (ÅÅÅÅ-MM-DD); make granska listar gamla."
+    )
 
 
 # --- Glossary --------------------------------------------------------------------------
@@ -104,7 +106,9 @@ class Term(Strict):
     definition: Localized = Field(description="Full definition, Markdown utan HTML.")
     see_also: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(default_factory=list)
-    reviewed: dt.date | None = Field(default=None, description="Datum då begreppet senast granskades mot källorna (ÅÅÅÅ-MM-DD); make granska listar gamla.")
+    reviewed: dt.date | None = Field(
+        default=None, description="Datum då begreppet senast granskades mot källorna (ÅÅÅÅ-MM-DD); make granska listar gamla."
+    )
 
     @field_validator("short")
     @classmethod

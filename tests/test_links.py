@@ -16,7 +16,8 @@ def test_every_internal_link_and_anchor_resolves(site):
 
 def test_a_broken_link_and_a_missing_anchor_are_found(tmp_path):
     (tmp_path / "en").mkdir()
-    (tmp_path / "index.html").write_text('<a href="en/a.html#here">a</a><a href="#top">t</a><a href="https://x.se/nope">x</a><p id="top"></p>')
+    index = '<a href="en/a.html#here">a</a><a href="#top">t</a><a href="https://x.se/nope">x</a><p id="top"></p>'
+    (tmp_path / "index.html").write_text(index)
     (tmp_path / "en" / "a.html").write_text('<a href="../gone.html">g</a><a href="../index.html#nowhere">n</a><h2 id="here"></h2>')
     checked, broken = broken_links(tmp_path)
     assert checked == 4
