@@ -134,8 +134,8 @@ def _edit_url(page, config) -> str | None:
     example_id = generated.example_of(review.default_path(page.file.src_uri, _suffixes()))
     if example_id in STATE.data.examples:
         source = generated.example_source(docs_name, example_id)
-    base = edit["repo"].rstrip("/") + "/" + (edit.get("path") or "").strip("/")
-    return f"{base}/{source}"
+    parts = [edit["repo"].rstrip("/"), (edit.get("path") or "").strip("/"), source]
+    return "/".join(part for part in parts if part)
 
 
 def on_page_content(html, page, config, files):
