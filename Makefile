@@ -1,4 +1,6 @@
-# Två kommandon räcker: `make serve` och `make test`. Båda skapar .venv vid första körningen.
+# `make serve` förhandsgranskar, `make check` kontrollerar före en pull request (≈30 s),
+# `make test` kör alla tester och `make granska` listar det som ska granskas.
+# Alla skapar .venv vid första körningen.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -11,7 +13,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export SITE_URL
 
-.PHONY: serve build build-offline pdf test lint format bench schemas clean distclean
+.PHONY: serve build build-offline pdf check test lint format bench schemas granska clean distclean
 
 # A second run installs nothing: the stamp is newer than requirements.txt.
 $(STAMP): requirements.txt
@@ -30,6 +32,10 @@ build: $(STAMP)
 build-offline: build
 	cd site && $(BIN)/python -m zipfile -c ../klokare-vard-offline.zip .
 	@echo "Wrote klokare-vard-offline.zip: unzip it and open index.html"
+
+# Before a pull request: data, strict build and internal links/anchors, no browser (macros/check.py).
+check: $(STAMP)
+	@$(BIN)/python -m macros.check
 
 # The print edition of each language as a PDF (site/klokare-vard.pdf, site/en/wiser-care.pdf),
 # made by Debian's Chromium through Playwright (CHROMIUM=/path to use another). Built with

@@ -6,11 +6,15 @@
   the page macros registered with mkdocs-macros; the task-list Markdown extension.
 - on_pre_build: the generated page stubs for the example catalogue.
 - on_files: MkDocs' Files of the language being built, for links from raw HTML.
-- on_env: the interface text for the theme overrides (`t`, `lang_prefix`).
-- on_page_markdown: glossary tooltips (abbreviations) in the page's language.
-- on_page_context: the print edition (macros/printing.py), every page's print block and
-  a page's own search words (front matter `search_words`).
-- on_page_content: permalink tooltips; full addresses on links for paper (macros/print_footer.py).
+- on_env: the interface text for the theme overrides (`t`, `lang_prefix`, `review_date`,
+  `page_lang`).
+- on_page_markdown: the page's review date (one line if missing); glossary tooltips in
+  the page's language.
+- on_page_content: links with a scheme other than http(s), mailto or tel stop the build;
+  permalink tooltips; full addresses on links for paper (macros/print_footer.py).
+- on_page_context: the print edition (macros/printing.py), every page's print block, a
+  page's own search words (front matter `search_words`) and its edit link ("suggest a
+  change") when REPO_URL is set.
 - on_post_page: search dialog name, search per language.
 - on_post_build: stop on page problems; split the search index per language; open data.
 
@@ -27,7 +31,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, opendata, print_footer, printing, search_split
+from macros import generated, htmlfix, opendata, print_footer, printing, review, safelinks, search_split
 from macros.search_words import Words, page_search_words, search_words
 from macros.glossary import abbreviations
 from macros.links import Links
@@ -35,7 +39,7 @@ from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
 from macros.page_macros import page_macros
 from macros.state import BuildState, ConfigError, Languages
-from macros.strings import t
+from macros.strings import msg, t
 
 log = logging.getLogger("mkdocs.hooks.data")
 STATE: BuildState | None = None  # this build's state, made anew by on_config
@@ -64,7 +68,7 @@ def on_config(config):
     except DataError as err:
         for line in err.problems:
             log.error(line)
-        raise Abort(f"{len(err.problems)} problem(s) in docs/data/ (see the lines above). Nothing was built.") from None
+        raise Abort(msg("data_problems", n=len(err.problems))) from None
     STATE = BuildState(docs_dir=Path(config["docs_dir"]), languages=languages, data=data)
     STATE.links = Links(data, languages.all)
     STATE.macros = page_macros(STATE, macros_plugin)
@@ -89,10 +93,13 @@ def on_files(files, config):
 def on_env(env, config, files):
     env.globals["t"] = t
     env.globals["lang_prefix"] = STATE.languages.prefix
+    env.globals["review_date"] = review_date
+    env.globals["page_lang"] = lambda page: _lang(page, STATE)
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
+    _check_review_date(page)
     if page.meta.get("tooltips", True) is False:
         return markdown
     lang = _lang(page, STATE)
@@ -101,7 +108,48 @@ def on_page_markdown(markdown, page, config, files):
     return markdown + "\n\n" + STATE.abbreviations[lang] + "\n"
 
 
+def _suffixes() -> tuple[str, ...]:
+    return tuple(STATE.languages.suffix(lang) for lang in STATE.languages.all)
+
+
+def _check_review_date(page) -> None:
+    """Every page but the data listings carries its review date (macros/review.py)."""
+    if review.is_exempt(page.file.src_uri, _suffixes()):
+        return
+    date, problem = review.page_date(page.meta, page.file.abs_src_path, f"docs/{page.file.src_uri}")
+    if problem:
+        if STATE.report(problem):
+            log.error(problem)
+        return
+    page.meta[review.KEY] = date
+
+
+def review_date(page) -> dict | None:
+    """For the theme (overrides/partials/source-file.html): the page's review date, shown in its language."""
+    date = review.as_date((getattr(page, "meta", None) or {}).get(review.KEY))
+    if date is None:
+        return None
+    lang = _lang(page, STATE)
+    return {"iso": date.isoformat(), "text": review.shown(date, lang), "label": t(lang, "reviewed")}
+
+
+def _edit_url(page, config) -> str | None:
+    """Where to suggest a change to a page: its source file, or an example's YAML file;
+    None (no button) unless extra.edit.repo (REPO_URL) is set."""
+    edit = config["extra"].get("edit") or {}
+    if not edit.get("repo"):
+        return None
+    docs_name = Path(config["docs_dir"]).name
+    source = f"{docs_name}/{page.file.src_uri}"
+    example_id = generated.example_of(review.default_path(page.file.src_uri, _suffixes()))
+    if example_id in STATE.data.examples:
+        source = generated.example_source(docs_name, example_id)
+    parts = [edit["repo"].rstrip("/"), (edit.get("path") or "").strip("/"), source]
+    return "/".join(part for part in parts if part)
+
+
 def on_page_content(html, page, config, files):
+    _check_links(html, page)
     html = htmlfix.translate_permalinks(html, _lang(page, STATE), STATE.languages.default)
     return print_footer.link_addresses(html, page.url, config.get("site_url") or "")
 
@@ -119,7 +167,7 @@ def _collect_search_words(page, lang: str) -> None:
 
 
 def on_page_context(context, page, config, nav):
-    """The print edition (every chapter's HTML is ready now), each page's print block, its search words."""
+    """The print edition (every chapter's HTML is ready now), each page's print block, its search words, its edit link."""
     lang = _lang(page, STATE)
     prefix = STATE.languages.prefix(lang)
     if printing.MARKER in (page.content or ""):
@@ -134,7 +182,23 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("print_footer", True):
         context["print_block"] = print_footer.block(page.content, STATE.data, STATE.links, lang, config["site_name"], address, dt.date.today())
     _collect_search_words(page, lang)
+    page.edit_url = _edit_url(page, config)
     return context
+
+
+def _check_links(html: str, page) -> None:
+    """A link with another scheme than http, https, mailto or tel stops the build (see macros/safelinks.py)."""
+    unsafe = safelinks.unsafe_links_in_html(html)
+    if not unsafe:
+        return
+    path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    source = path.read_text(encoding="utf-8") if path and path.exists() else ""
+    for url in unsafe:
+        number = safelinks.line_of(source, url)
+        where = f"docs/{page.file.src_uri}" + (f": {msg('line', n=number)}" if number else "")
+        line = f"{where}: {msg('unsafe_link', url=safelinks.shown(url))}"
+        if STATE.report(line):
+            log.error(line)
 
 
 def _fix_page(output: str, lang: str, where: str) -> str:
@@ -143,7 +207,7 @@ def _fix_page(output: str, lang: str, where: str) -> str:
         if lang != STATE.languages.default:
             output = htmlfix.search_base(output, STATE.languages.prefix(lang))
     except htmlfix.ThemeMismatch as err:
-        line = f"{where}: Material's page markup has changed: {err} (see macros/htmlfix.py)"
+        line = f"{where}: {msg('theme_changed', error=err)}"
         if STATE.report(line):
             log.error(line)
     return output
@@ -166,7 +230,7 @@ def on_post_build(config):
     if STATE.depth > 0:  # a nested build of one more language; the outer one sees the whole site
         return
     if STATE.problems:
-        raise Abort(f"{len(STATE.problems)} problem(s) in the pages (see the lines above).")
+        raise Abort(msg("page_problems", n=len(STATE.problems)))
     site = Path(config["site_dir"])
     words = {lang: search_words(STATE.data, lang) for lang in STATE.languages.all}
     for lang, pages in STATE.page_words.items():

@@ -13,8 +13,8 @@ import json
 import shutil
 from pathlib import Path
 
-from . import urls
-from .loader import SiteData
+from . import review, urls
+from .loader import DATA, EXAMPLES_DIR, SiteData
 from .state import Languages
 
 MARKER = "<!-- generated from docs/data/exempel: edit the YAML file, not this one -->"
@@ -26,9 +26,22 @@ def stub(example, lang: str) -> str:
     title = json.dumps(html.escape(example.title.get(lang), quote=True), ensure_ascii=False)
     description = json.dumps(html.escape(example.summary.get(lang), quote=True), ensure_ascii=False)
     return (
-        f"---\ntitle: {title}\ndescription: {description}\n---\n"
+        f"---\ntitle: {title}\ndescription: {description}\n{review.KEY}: {example.reviewed.isoformat()}\n---\n"
         f"{MARKER}\n\n{{{{ exempel_sida(\"{example.id}\") }}}}\n"
     )
+
+
+def example_of(src_md: str) -> str | None:
+    """'exempel/wemind/index.md' -> 'wemind': the example a generated page shows, if it is one."""
+    parts = src_md.split("/")
+    if len(parts) == 3 and parts[0] == urls.EXAMPLES_DIR and parts[2] == "index.md" and urls.example(parts[1]) == src_md:
+        return parts[1]
+    return None
+
+
+def example_source(docs_name: str, example_id: str) -> str:
+    """The file an editor changes for an example page, relative to the project root."""
+    return f"{docs_name}/{DATA}/{EXAMPLES_DIR}/{example_id}.yml"
 
 
 def is_generated(folder: Path) -> bool:

@@ -35,7 +35,7 @@ def page_language(output: str) -> str | None:
 def label_search_dialog(output: str, lang: str) -> str:
     """Material's search dialog has no accessible name (axe: aria-dialog-name)."""
     if SEARCH_DIALOG not in output:
-        raise ThemeMismatch(f"the search dialog is no longer '{SEARCH_DIALOG}'")
+        raise ThemeMismatch(f"sökdialogen är inte längre '{SEARCH_DIALOG}'")
     labelled = SEARCH_DIALOG[:-1] + f' aria-label="{escape(t(lang, "search_dialog"))}">'
     return output.replace(SEARCH_DIALOG, labelled, 1)
 
@@ -46,10 +46,10 @@ def search_base(output: str, prefix: str) -> str:
     `base` only for search, versions and instant loading; the latter two are off."""
     match = CONFIG.search(output)
     if not match:
-        raise ThemeMismatch('no <script id="__config" type="application/json"> in the page')
+        raise ThemeMismatch('sidan saknar <script id="__config" type="application/json">')
     config = json.loads(match.group(2))
     if "base" not in config or "search" not in config:
-        raise ThemeMismatch("the page config has no 'base' or 'search'")
+        raise ThemeMismatch("sidans konfiguration saknar 'base' eller 'search'")
     config["base"] = config["base"].rstrip("/") + "/" + prefix
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return output[: match.start(2)] + text + output[match.end(2) :]

@@ -8,6 +8,7 @@ from . import urls
 from .loader import SiteData
 from .models import Source
 from .strings import t
+from .strings import msg
 from .templating import render
 from .urls import PageRef
 
@@ -20,7 +21,7 @@ def get(mapping: dict, key: str, what: str):
     try:
         return mapping[key]
     except KeyError:
-        raise UnknownId(f"unknown {what} id '{key}'") from None
+        raise UnknownId(msg(f"unknown_{what}", id=key)) from None
 
 
 def source_year(source: Source, lang: str) -> str:

@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .strings import msg
+
 LANGS = ("sv", "en")
 MD_HEADING = re.compile(r"^(#{1,6})\s", re.M)
 
@@ -113,6 +115,9 @@ class Source(Strict):
     kind: Literal[SOURCE_KINDS] = Field(description="Typ av källa.")  # type: ignore[valid-type]
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     note: Localized | None = Field(default=None, description="Vad källan är och vad webbplatsen använder den till.")
+    reviewed: dt.date | None = Field(
+        default=None, description="Datum då posten senast kontrollerades (ÅÅÅÅ-MM-DD); make granska listar gamla."
+    )
 
 
 # --- Glossary --------------------------------------------------------------------------
@@ -136,13 +141,16 @@ class Term(Strict):
         default=None,
         description="Sidan som förklarar begreppet (källfilen i docs/, t.ex. begrepp/index.md). Sökorden leder dit och till ordlistan.",
     )
+    reviewed: dt.date | None = Field(
+        default=None, description="Datum då begreppet senast granskades mot källorna (ÅÅÅÅ-MM-DD); make granska listar gamla."
+    )
 
     @field_validator("short")
     @classmethod
     def _short_is_short(cls, value: Localized) -> Localized:
         for lang in LANGS:
             if len(value.get(lang)) > 250:
-                raise ValueError(f"{lang}: at most 250 characters (a tooltip), got {len(value.get(lang))}")
+                raise ValueError(msg("short_too_long", lang=lang, n=len(value.get(lang))))
         return value
 
 
@@ -162,7 +170,7 @@ class Result(Strict):
     @model_validator(mode="after")
     def _has_a_figure(self) -> "Result":
         if self.before is None and self.after is None:
-            raise ValueError("give 'before', 'after' or both")
+            raise ValueError(msg("no_figure"))
         return self
 
 
@@ -200,7 +208,7 @@ class Example(Strict):
         # The page's sections keep one id in both languages (the language switch uses it).
         levels = {lang: [len(m.group(1)) for m in MD_HEADING.finditer(value.get(lang))] for lang in LANGS}
         if len(set(map(tuple, levels.values()))) > 1:
-            raise ValueError("sv and en must have the same headings (## ...), in the same order and at the same levels")
+            raise ValueError(msg("same_headings"))
         return value
 
 
@@ -245,11 +253,11 @@ class Exercise(Strict):
         if self.minutes is not None:
             total = sum(s.minutes or 0 for s in self.slides)
             if total != self.minutes:
-                raise ValueError(f"minutes: the steps add up to {total}, not {self.minutes}")
+                raise ValueError(msg("minutes_sum", total=total, minutes=self.minutes))
         seen: set[str] = set()
         for slide in self.slides:
             if slide.id in seen:
-                raise ValueError(f"slides: duplicate slide id '{slide.id}'")
+                raise ValueError(msg("duplicate_slide", id=slide.id))
             seen.add(slide.id)
         return self
 
@@ -271,7 +279,7 @@ class SummaryLine(Strict):
     def _one_line(cls, value: Localized) -> Localized:
         for lang in LANGS:
             if len(value.get(lang)) > 160 or "\n" in value.get(lang):
-                raise ValueError(f"{lang}: keep it to one line of at most 160 characters (it is a table row on A4)")
+                raise ValueError(msg("summary_line_long", lang=lang))
         return value
 
 
@@ -289,6 +297,6 @@ class ManagerSummary(Strict):
             seen: set[str] = set()
             for item in getattr(self, name):
                 if item.id in seen:
-                    raise ValueError(f"{name}: duplicate id '{item.id}'")
+                    raise ValueError(msg("summary_duplicate", name=name, id=item.id))
                 seen.add(item.id)
         return self

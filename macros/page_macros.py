@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from . import catalogue, exercises, glossary, printing, sources, summary, urls
 from .links import UnknownId
 from .state import BuildState
+from .strings import msg
 from .templating import render
 from .urls import PageRef
 
@@ -35,7 +36,7 @@ def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
         """A page's built URL in a language, through MkDocs' Files of the build under way."""
         found = state.files.get_file_from_path(urls.localized(src_md, langs.suffix(lang))) if state.files else None
         if found is None:
-            raise UnknownId(f"no page '{src_md}' in language '{lang}'")
+            raise UnknownId(msg("unknown_page", src=src_md, lang=lang))
         return found.url
 
     def guarded(fn):

@@ -41,13 +41,13 @@ class Languages:
     def from_config(cls, config) -> "Languages":
         i18n = config["plugins"].get("i18n")
         if i18n is None:
-            raise ConfigError("mkdocs.yml: plugins: the i18n plugin is missing")
+            raise ConfigError("mkdocs.yml: plugins: pluginet i18n saknas")
         langs = [lang for lang in i18n.config.languages if lang.build]
         default = next(lang.locale for lang in langs if lang.default)
         ordered = (default, *[lang.locale for lang in langs if lang.locale != default])
         if set(ordered) != set(LANGS):
             raise ConfigError(
-                f"mkdocs.yml: i18n languages {sorted(ordered)} differ from the languages of the data models {sorted(LANGS)} (macros/models.py)"
+                f"mkdocs.yml: i18n: språken {sorted(ordered)} är inte desamma som datamodellernas {sorted(LANGS)} (macros/models.py)"
             )
         return cls(default=default, all=ordered)
 

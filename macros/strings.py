@@ -8,8 +8,86 @@
 Templates read STRINGS through the `t` global (site_hooks.on_env); Python through `t()`.
 """
 
-# Language names in the data loader's messages to editors.
-LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+# Language names in the messages to editors ("den svenska texten saknas").
+LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
+
+# Messages to editors: every line the build prints about a data file or a page.
+# Swedish only, since the editors are Swedish-speaking; the format is always
+# `file: entry: field: what is wrong (what to do)`. CONTRIBUTING.md lists the common ones.
+MESSAGES: dict[str, str] = {
+    # reading a file
+    "file_missing": "filen saknas",
+    "not_utf8": "filen är inte UTF-8-text (spara den som UTF-8)",
+    "file_empty": "filen är tom (fyll i den från mallen i docs/data/mallar/ eller ta bort den)",
+    "unreadable": "filen går inte att läsa ({error})",
+    "line": "rad {n}",
+    "yaml_syntax": "YAML-syntaxfel: {what}",
+    "yaml_unknown": "filen går inte att läsa här (kontrollera indrag, kolon och citattecken)",
+    "twice": "fältet '{key}' står två gånger (ta bort det ena)",
+    "bad_date_value": "'{value}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2026-11-24)",
+    "bad_value": "värdet '{value}' går inte att läsa",
+    "unhashable_key": "en lista eller samling kan inte vara ett fältnamn",
+    # shape of a file
+    "list_of_entries": "ska vara en lista med poster (var och en börjar med '- id: ...'), inte {value}",
+    "mapping_of_fields": "ska vara en samling fält (id: ..., title: ...), inte {value}",
+    "entry": "post {n}",
+    "duplicate_id": "id:t finns redan (en tidigare post har samma id; byt id på den nya)",
+    "id_file_name": "ska vara samma som filnamnet '{stem}', inte '{value}'",
+    "unknown_ref": "okänt id '{ref}': finns inte i {where}",
+    "one_of": "ska vara ett av {choices}, inte {value}",
+    # one field (pydantic's error kinds)
+    "text_missing": "den {language} texten saknas (lägg till {lang}: under fältet)",
+    "text_empty": "den {language} texten är tom",
+    "required": "fältet krävs men saknas (se mallen i docs/data/mallar/)",
+    "unknown_field": "okänt fält (kontrollera stavningen; se schemat i schemas/)",
+    "number": "ska vara ett tal, inte {value}",
+    "whole_number": "ska vara ett heltal, inte {value}",
+    "text": "ska vara text, inte {value}",
+    "bool": "ska vara true eller false, inte {value}",
+    "list": "ska vara en lista, inte {value}",
+    "languages": "ska ha en text per språk (sv: … och en: …), inte {value}",
+    "mapping": "ska vara en samling fält, inte {value}",
+    "web_address": "ska vara en webbadress som börjar med http:// eller https://, inte {value}",
+    "id_pattern": "ska vara ett id av små bokstäver a–z, siffror och bindestreck (t.ex. 'min-mottagning'), inte {value}",
+    "at_least_items": "ska ha minst {n} värde(n)",
+    "not_empty": "får inte vara tomt",
+    "date": "ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte {value}",
+    "at_least": "ska vara minst {limit}, inte {value}",
+    "at_most": "ska vara högst {limit}, inte {value}",
+    "too_long": "får vara högst {limit} tecken, inte {n}",
+    "invalid": "ogiltigt värde: {value}",
+    "shown_list": "en lista",
+    "shown_mapping": "en samling fält",
+    # checks in the models
+    "short_too_long": "{lang}: högst 250 tecken (det visas som verktygstips), inte {n}",
+    "no_figure": "ange 'before', 'after' eller båda",
+    "minutes_sum": "minutes: stegen blir sammanlagt {total} minuter, inte {minutes}",
+    "duplicate_slide": "slides: två steg har id:t '{id}'",
+    "summary_line_long": "{lang}: håll det till en rad på högst 160 tecken (det är en tabellrad på A4)",
+    "summary_duplicate": "{name}: två rader har id:t '{id}'",
+    "same_headings": "sv och en ska ha samma rubriker (## ...), i samma ordning och på samma nivåer",
+    # links in Markdown (macros/safelinks.py)
+    "unsafe_link": "länken '{url}' är inte tillåten: bara http, https, mailto, tel, relativa länkar och # (ta bort eller rätta länken)",
+    # pages (the macros in docs/*.md)
+    "unknown_source": "okänt id '{id}': finns inte i docs/data/kallor.yml",
+    "unknown_term": "okänt id '{id}': finns inte i docs/data/ordlista.yml",
+    "unknown_example": "okänt id '{id}': det finns ingen fil docs/data/exempel/{id}.yml",
+    "unknown_exercise": "okänt id '{id}': det finns ingen fil docs/data/ovningar/{id}.yml",
+    "unknown_page": "sidan '{src}' finns inte på språket '{lang}'",
+    "no_page": "sidan docs/{page} finns inte (skriv sökvägen till källfilen i docs/, t.ex. begrepp/index.md)",
+    "theme_changed": "Materials sidkod har ändrats: {error} (se macros/htmlfix.py)",
+    # review dates on pages (macros/review.py)
+    "review_missing": "{key}: granskningsdatum saknas (lägg till '{key}: ÅÅÅÅ-MM-DD' i sidhuvudet)",
+    "review_bad": "{key}: ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte {value}",
+    # the end of a build
+    "data_problems": "{n} problem i docs/data/ (se raderna ovan). Inget byggdes.",
+    "page_problems": "{n} problem på sidorna (se raderna ovan). Bygget stoppades.",
+}
+
+
+def msg(name: str, /, **kwargs) -> str:
+    """A message to an editor, in Swedish."""
+    return MESSAGES[name].format(**kwargs)
 
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
@@ -19,6 +97,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "see_also": "Se även",
         "synonyms": "Även kallat",
         "reviewed": "Senast granskad",
+        "suggest_change": "Föreslå en ändring",
         "results": "Resultat",
         "what": "Vad",
         "before": "Före",
@@ -93,6 +172,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "see_also": "See also",
         "synonyms": "Also called",
         "reviewed": "Last reviewed",
+        "suggest_change": "Suggest a change",
         "results": "Results",
         "what": "What",
         "before": "Before",
