@@ -123,6 +123,8 @@ def test_every_page_has_the_same_heading_ids_in_both_languages(site):
     """The language switch keeps the section by its id (docs/javascripts/language.js)."""
     for path in site.pages("sv"):
         rel = site.rel(path)
+        if rel == "utskrift.html":  # the print edition: one document of all chapters, read on paper
+            continue
         sv_ids = re.findall(r'<h[2-6] id="([^"]+)"', site.read(rel))
         en_ids = re.findall(r'<h[2-6] id="([^"]+)"', site.read("en/" + rel))
         if rel == "ordlista.html":  # sorted per language, filed under each language's letters

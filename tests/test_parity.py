@@ -96,7 +96,8 @@ class _Main(HTMLParser):
             self.depth += 1
         if tag in self.VOID:
             return
-        if self.skip or tag in ("script", "style") or (self.skip_swedish and a.get("lang") == "sv"):
+        print_only = "print-only" in (a.get("class") or "").split()  # the print block: the page's address, dates
+        if self.skip or tag in ("script", "style") or print_only or (self.skip_swedish and a.get("lang") == "sv"):
             self.skip += 1
             return
         if self.depth:
