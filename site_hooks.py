@@ -8,8 +8,10 @@
 - on_files: MkDocs' Files of the language being built, for links from raw HTML.
 - on_env: the interface text for the theme overrides (`t`, `lang_prefix`).
 - on_page_markdown: glossary tooltips (abbreviations) in the page's language.
-- on_page_content / on_post_page: permalink tooltips, search dialog name, search per language.
-- on_post_build: stop on page problems; split the search index per language; open data.
+- on_page_content / on_post_page: permalink tooltips, search dialog name, search per language,
+  absolute hreflang alternates (none on the 404 page), indentation removed (page weight).
+- on_post_build: stop on page problems; split the search index per language; open data;
+  the site's own scripts and styles minified.
 
 MkDocs puts this file's folder (the project root) on sys.path while loading it, so the
 `macros` package imports as it is.
@@ -23,7 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, opendata, search_split
+from macros import generated, htmlfix, minify, opendata, search_split
 from macros.glossary import abbreviations
 from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
@@ -98,11 +100,16 @@ def on_page_content(html, page, config, files):
     return htmlfix.translate_permalinks(html, _lang(page, STATE), STATE.languages.default)
 
 
-def _fix_page(output: str, lang: str, where: str) -> str:
+def _fix_page(output: str, lang: str, where: str, url: str | None, site_url: str | None) -> str:
     try:
         output = htmlfix.label_search_dialog(output, lang)
+        if url is None:
+            output = htmlfix.drop_alternates(output)
+        elif site_url:
+            output = htmlfix.absolute_alternates(output, url, site_url)
         if lang != STATE.languages.default:
             output = htmlfix.search_base(output, STATE.languages.prefix(lang))
+        output = htmlfix.collapse_whitespace(output)
     except htmlfix.ThemeMismatch as err:
         line = f"{where}: Material's page markup has changed: {err} (see macros/htmlfix.py)"
         if STATE.report(line):
@@ -111,14 +118,14 @@ def _fix_page(output: str, lang: str, where: str) -> str:
 
 
 def on_post_page(output, page, config):
-    return _fix_page(output, _lang(page, STATE), page.file.src_uri)
+    return _fix_page(output, _lang(page, STATE), page.file.src_uri, page.url, config.get("site_url"))
 
 
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":  # the only page template; sitemaps are not HTML
         return output_content
     lang = htmlfix.page_language(output_content) or STATE.languages.default
-    return _fix_page(output_content, lang, template_name)
+    return _fix_page(output_content, lang, template_name, None, None)
 
 
 @event_priority(-200)  # after i18n (-100) has merged the index and offline (-100) has inlined it
@@ -131,3 +138,4 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     search_split.split(site, STATE.languages.default, list(STATE.languages.others))
     opendata.write(site, STATE.data, STATE.languages)
+    minify.minify_own_assets(site)

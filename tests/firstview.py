@@ -20,20 +20,27 @@ KEY_PAGES = [
     "en/index.html",
 ]
 BUDGET = 300 * 1024  # bytes (Lighthouse reports KiB)
+# Pages still over the goal (issue 12 stays open for them): Material's own CSS and JavaScript
+# are 257 KiB of every page, which leaves about 40 KiB for the page and the site's own code.
+# Each has a ceiling a few KiB above what it weighs now, so that it does not grow unnoticed;
+# lower a ceiling when a page gets lighter, and drop the entry when it is within BUDGET.
+CEILINGS = {
+    "begrepp/index.html": 308 * 1024,  # 304 KiB on 2026-11-26
+    "exempel/ryhov-medicin/index.html": 308 * 1024,  # 304 KiB
+    "exempel/index.html": 320 * 1024,  # 316 KiB: the catalogue's cards
+    "ovningar/fasa-ut-tillsammans.html": 346 * 1024,  # 342 KiB: projector and priority list
+    "ordlista.html": 358 * 1024,  # 354 KiB: the glossary's 87 KiB of HTML
+}
 
 
 def first_view(page, url: str) -> dict[str, int]:
-    """Every URL fetched while `url` loads (before any interaction), with its body size."""
+    """Every URL fetched while `url` loads (before any interaction), with the bytes it cost:
+    response headers and body, as Lighthouse's transfer size counts them."""
     sizes: dict[str, int] = {}
 
     def done(request):
-        response = request.response()
-        if response is None:
-            return
-        try:
-            sizes[request.url] = len(response.body())
-        except Exception:  # a body the browser no longer holds (e.g. a redirect)
-            sizes[request.url] = 0
+        s = request.sizes()
+        sizes[request.url] = max(0, s["responseBodySize"]) + max(0, s["responseHeadersSize"])
 
     page.on("requestfinished", done)
     page.goto(url, wait_until="networkidle")
