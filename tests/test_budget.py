@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros import htmlfix
 from tests.firstview import BUDGET, CEILINGS, KEY_PAGES, first_view, path_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,11 @@ def test_page_code_only_on_the_pages_that_use_it(site, group):
         else:
             assert not named, f"{site.rel(path)} loads {sorted(named)} but has no {MARKERS[group]}"
     assert users >= 2  # both languages
+
+
+def test_indentation_goes_but_preformatted_text_stays():
+    html = "<div>\n    <p>a\n      b</p>\n<pre>\n  x\n    y\n</pre>\n  <textarea>\n 1\n</textarea>  \n  <script>\n  f()\n</script></div>"
+    assert htmlfix.collapse_whitespace(html) == "<div>\n<p>a\nb</p>\n<pre>\n  x\n    y\n</pre>\n<textarea>\n 1\n</textarea>\n<script>\n  f()\n</script></div>"
 
 
 def test_over_budget_pages_are_key_pages_and_the_rest_meet_the_goal():
