@@ -75,7 +75,10 @@ def test_over_budget_pages_are_key_pages_and_the_rest_meet_the_goal():
 @pytest.mark.browser
 @pytest.mark.parametrize("rel", KEY_PAGES)
 def test_first_view_of_a_key_page_is_within_budget(page, server, rel):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     sizes = first_view(page, server + rel)
+    assert errors == [], f"{rel}: console errors {errors}"
     fetched = {path_of(u, server): n for u, n in sizes.items()}
     total = sum(fetched.values())
     listing = "\n".join(f"{n:>8}  {u}" for u, n in sorted(fetched.items(), key=lambda kv: -kv[1]))

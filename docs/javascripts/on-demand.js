@@ -43,7 +43,11 @@
   }
 
   function path(url) {
-    return new URL(String(url), location.href).pathname;
+    try {
+      return new URL(String(url), location.href).pathname;
+    } catch (e) {
+      return "";  /* not ours: the real open() reports it */
+    }
   }
 
   /* --- XMLHttpRequest: the index waits, the sitemaps are not sent ---------------------- */
