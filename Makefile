@@ -44,7 +44,8 @@ bench: $(STAMP)
 # Needs Node.js (npx fetches Lighthouse from the npm registry) and Debian's Chromium;
 # `make test` does not need Node. Reports in .cache/lighthouse/ (HTML and JSON).
 LIGHTHOUSE ?= lighthouse@12.8.2
-AUDIT_PORT ?= 8765
+# The port of the default SITE_URL, so that canonical and hreflang addresses match.
+AUDIT_PORT ?= 8000
 AUDIT_PAGES ?= index.html begrepp/index.html ovningar/fasa-ut-tillsammans.html exempel/index.html exempel/ryhov-medicin/index.html ordlista.html en/index.html
 audit: build
 	@command -v npx >/dev/null || { echo "make audit needs Node.js (npx); skipped"; exit 1; }
@@ -52,7 +53,7 @@ audit: build
 	@$(BIN)/python -m http.server $(AUDIT_PORT) --bind 127.0.0.1 --directory site >/dev/null 2>&1 & echo $$! > .cache/lighthouse/server.pid; \
 	trap 'kill $$(cat .cache/lighthouse/server.pid)' EXIT; sleep 1; \
 	for p in $(AUDIT_PAGES); do \
-	  name=$$(echo $$p | tr / _); \
+	  name=$$(echo $$p | tr / _ | sed "s/\.html$$//"); \
 	  CHROME_PATH=/usr/bin/chromium npx --yes $(LIGHTHOUSE) "http://127.0.0.1:$(AUDIT_PORT)/$$p" \
 	    --quiet --chrome-flags="--headless --no-sandbox" --output=json --output=html \
 	    --output-path=.cache/lighthouse/$$name || exit 1; \
