@@ -3,6 +3,7 @@ exercise/catalogue code only on the pages that use it."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -110,7 +111,7 @@ ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"
 
 
 def test_language_alternates_are_absolute_and_lead_to_the_page_in_each_language(site):
-    site_url = "http://127.0.0.1:8000/"  # mkdocs.yml's default for SITE_URL (conftest builds without it)
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as mkdocs.yml reads it
     for path in site.pages():
         rel = site.rel(path)
         alternates = dict((lang, href) for href, lang in ALTERNATE.findall(path.read_text(encoding="utf-8")))
