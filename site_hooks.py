@@ -15,8 +15,10 @@
 - on_page_context: the print edition (macros/printing.py), every page's print block, a
   page's own search words (front matter `search_words`) and its edit link ("suggest a
   change") when REPO_URL is set.
-- on_post_page: search dialog name, search per language.
-- on_post_build: stop on page problems; split the search index per language; open data.
+- on_post_page: search dialog name, search per language, absolute hreflang alternates
+  (none on the 404 page), indentation removed (page weight).
+- on_post_build: stop on page problems; split the search index per language; open data;
+  the site's own scripts and styles minified.
 
 MkDocs puts this file's folder (the project root) on sys.path while loading it, so the
 `macros` package imports as it is.
@@ -31,7 +33,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, opendata, print_footer, printing, review, safelinks, search_split
+from macros import generated, htmlfix, minify, opendata, print_footer, printing, review, safelinks, search_split
 from macros.search_words import Words, page_search_words, search_words
 from macros.glossary import abbreviations
 from macros.links import Links
@@ -201,11 +203,16 @@ def _check_links(html: str, page) -> None:
             log.error(line)
 
 
-def _fix_page(output: str, lang: str, where: str) -> str:
+def _fix_page(output: str, lang: str, where: str, url: str | None, site_url: str | None) -> str:
     try:
         output = htmlfix.label_search_dialog(output, lang)
+        if url is None:
+            output = htmlfix.drop_alternates(output)
+        elif site_url:
+            output = htmlfix.absolute_alternates(output, url, site_url)
         if lang != STATE.languages.default:
             output = htmlfix.search_base(output, STATE.languages.prefix(lang))
+        output = htmlfix.collapse_whitespace(output)
     except htmlfix.ThemeMismatch as err:
         line = f"{where}: {msg('theme_changed', error=err)}"
         if STATE.report(line):
@@ -214,14 +221,14 @@ def _fix_page(output: str, lang: str, where: str) -> str:
 
 
 def on_post_page(output, page, config):
-    return _fix_page(output, _lang(page, STATE), page.file.src_uri)
+    return _fix_page(output, _lang(page, STATE), page.file.src_uri, page.url, config.get("site_url"))
 
 
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":  # the only page template; sitemaps are not HTML
         return output_content
     lang = htmlfix.page_language(output_content) or STATE.languages.default
-    return _fix_page(output_content, lang, template_name)
+    return _fix_page(output_content, lang, template_name, None, None)
 
 
 @event_priority(-200)  # after i18n (-100) has merged the index and offline (-100) has inlined it
@@ -242,3 +249,4 @@ def on_post_build(config):
             log.error(line)
         raise Abort(f"{len(problems)} problem(s) with search words (see the lines above).")
     opendata.write(site, STATE.data, STATE.languages)
+    minify.minify_own_assets(site)

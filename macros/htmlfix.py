@@ -7,8 +7,10 @@ with one line instead of silently undoing the fix. Nothing here copies theme cod
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from urllib.parse import urljoin
 
 from markupsafe import escape
 
@@ -53,6 +55,35 @@ def search_base(output: str, prefix: str) -> str:
     config["base"] = config["base"].rstrip("/") + "/" + prefix
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return output[: match.start(2)] + text + output[match.end(2) :]
+
+
+ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
+
+
+def absolute_alternates(output: str, page_url: str, site_url: str) -> str:
+    """The language alternates (hreflang) as absolute addresses, as search engines require;
+    MkDocs makes every link relative. `page_url` is the page's address below site_url."""
+    if not ALTERNATE.search(output):
+        raise ThemeMismatch('no <link rel="alternate" href="..." hreflang="..."> in the page')
+    base = urljoin(site_url, page_url)
+    return ALTERNATE.sub(lambda m: m.group(1) + str(escape(urljoin(base, html.unescape(m.group(2))))) + m.group(3), output)
+
+
+def drop_alternates(output: str) -> str:
+    """A page that exists in no language (404) has no alternates; mkdocs-static-i18n gives the
+    404 page those of the last page it built."""
+    return re.sub(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">', "", output)
+
+
+LINE_BREAKS = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|[ \t\r\f]*\n\s*", re.S | re.I)
+
+
+def collapse_whitespace(output: str) -> str:
+    """Material's templates indent every line; a quarter of a page's bytes is indentation.
+    Each run of white space with a line break becomes one line break, which the browser
+    shows exactly as before (white space between tags and words collapses to one space).
+    <pre>, <textarea>, <script> and <style> are left as they are."""
+    return LINE_BREAKS.sub(lambda m: m.group(1) or "\n", output)
 
 
 def translate_permalinks(content: str, lang: str, default: str) -> str:

@@ -50,7 +50,12 @@ class SiteData:
 # --- YAML reading ----------------------------------------------------------------------
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (its wheels do): ten times faster than the pure-Python
+# one, which took 98 % of the build's data loading with 1,000 examples (make bench).
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):
     """SafeLoader that refuses a key given twice in one mapping (PyYAML keeps the last one
     silently) and turns every failure of building a value into a ConstructorError with the
     value's position, so that no value can end in a traceback without a line number."""

@@ -39,6 +39,13 @@ def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
             raise UnknownId(msg("unknown_page", src=src_md, lang=lang))
         return found.url
 
+    def uses(group: str) -> None:
+        """Mark the page as needing a group of scripts and styles (mkdocs.yml extra.page_assets;
+        overrides/main.html adds them), so that other pages do not load them."""
+        meta = macros_plugin.page.meta
+        if group not in meta.setdefault("assets", []):
+            meta["assets"].append(group)
+
     def guarded(fn):
         """An unknown id becomes one readable line naming the page (no traceback) and a
         visible mark on the page; site_hooks.on_post_build then stops the build."""
@@ -74,6 +81,7 @@ def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
         return catalogue.example_page(data, links, page(), example_id, langs.default)
 
     def exempelkatalog() -> str:
+        uses("catalogue")
         return catalogue.catalogue(data, page())
 
     def ordlista() -> str:
@@ -84,6 +92,7 @@ def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
 
     def ovning(exercise_id: str) -> str:
         """An exercise or deck: sections, timers, projector mode and (if any) the priority list."""
+        uses("exercise")
         return exercises.render_exercise(data, page(), exercise_id)
 
     def datafil(name: str) -> str:

@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(dest: Path, *, config: Path | None = None, env: dict | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+def mkdocs_build(dest: Path, *, config: Path | None = None, env: dict | None = None, strict: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
     """Run `mkdocs build` as a user would and return the finished process (output captured)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(dest)]
     if strict:
@@ -39,7 +39,7 @@ def mkdocs_build(dest: Path, *, config: Path | None = None, env: dict | None = N
     if config:
         cmd += ["--config-file", str(config)]
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(cmd, cwd=config.parent if config else ROOT, env=full_env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(cmd, cwd=config.parent if config else ROOT, env=full_env, capture_output=True, text=True, timeout=timeout)
 
 
 class Site:

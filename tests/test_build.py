@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from tests.htmlutil import parse
@@ -20,6 +21,9 @@ def test_every_swedish_page_has_an_english_counterpart_and_vice_versa(site):
     assert en - sv == set(), "English pages without Swedish version"
 
 
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as mkdocs.yml reads it
+
+
 def test_page_language_and_hreflang_alternates(site):
     for path in site.pages():
         rel = site.rel(path)
@@ -30,7 +34,9 @@ def test_page_language_and_hreflang_alternates(site):
         assert set(alternates) == {"sv", "en"}, f"{rel}: hreflang alternates {alternates}"
         sv_target = rel[len("en/"):] if lang == "en" else rel
         for alt_lang, href in alternates.items():
-            target = (path.parent / href).resolve()
+            # Absolute, as search engines require (site_hooks.py); mkdocs.yml's default site_url.
+            assert href.startswith(SITE_URL), f"{rel}: hreflang={alt_lang} is not absolute: {href}"
+            target = (site.root / href[len(SITE_URL) :]).resolve()
             expected = site.root / (("en/" if alt_lang == "en" else "") + sv_target)
             assert target == expected.resolve(), f"{rel}: hreflang={alt_lang} points to {href}"
 
@@ -50,3 +56,4 @@ def test_site_url_is_configurable_for_an_intranet_sub_path(tmp_path):
     assert '<link rel="canonical" href="https://intranat.example/lagvardevard/risker/index.html">' in html
     en = (tmp_path / "site" / "en" / "risker" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://intranat.example/lagvardevard/en/risker/index.html">' in en
+    assert '<link rel="alternate" href="https://intranat.example/lagvardevard/risker/index.html" hreflang="sv">' in en
