@@ -447,12 +447,11 @@ def test_reduced_motion_turns_off_animation(page, server):
 
 
 def axe_check(page, where: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
+    """Every axe-core rule (its defaults) on the page as it is now."""
+    from tests.test_a11y import run_axe
 
-    results = Axe().run(page)
-    if results.violations_count:
-        print(results.generate_report())
-    assert results.violations_count == 0, f"axe: {results.violations_count} violation(s) on {where}"
+    violations = run_axe(page, {"resultTypes": ["violations"]})
+    assert violations == [], f"axe on {where}:\n" + "\n".join(violations)
 
 
 PAGES = {EXERCISE: "fasa-ut-tillsammans", DECK: "apt-presentation", FOLLOW_UP: "uppfoljning", EXERCISE_EN: "fasa-ut-tillsammans"}
