@@ -11,7 +11,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export SITE_URL
 
-.PHONY: serve build build-offline test bench schemas clean distclean
+.PHONY: serve build build-offline test stress bench schemas clean distclean
 
 # A second run installs nothing: the stamp is newer than requirements.txt.
 $(STAMP): requirements.txt
@@ -31,8 +31,15 @@ build-offline: build
 	cd site && $(BIN)/python -m zipfile -c ../klokare-vard-offline.zip .
 	@echo "Wrote klokare-vard-offline.zip: unzip it and open index.html"
 
+# pytest.ini runs the tests on every core (pytest-xdist) against one shared build.
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The browser tests STRESS_RUNS times in a row with a second build running beside them:
+# a flaky test shows up here. Prints how many runs were green.
+STRESS_RUNS ?= 5
+stress: $(STAMP)
+	$(BIN)/python -m tests.stress $(STRESS_RUNS)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
