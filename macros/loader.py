@@ -44,7 +44,12 @@ class SiteData:
 # --- YAML reading ----------------------------------------------------------------------
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (its wheels do): about eight times faster than the
+# pure-Python one, with the same line numbers in error messages.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     """SafeLoader that refuses a key given twice in one mapping (PyYAML keeps the last one silently)."""
 
 
