@@ -412,6 +412,7 @@ def test_slides_are_readable_and_fit(browser, server, width, height):
         for rel in (EXERCISE, DECK):
             page.goto(server + rel)
             page.get_by_role("button", name="Visa på storbild").click()
+            expect(page.locator(".projector[role=dialog]")).to_be_visible()  # built on the click
             total = page.locator(".projector__slide").count()
             assert total == page.locator("section.exercise__slide").count() + 1
             for i in range(total):
