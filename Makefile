@@ -13,7 +13,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export SITE_URL
 
-.PHONY: serve build build-offline pdf check test lint format bench audit schemas granska clean distclean
+.PHONY: serve build build-offline pdf check test stress lint format bench audit schemas granska clean distclean
 
 # A second run installs nothing: the stamp is newer than requirements.txt.
 $(STAMP): requirements.txt
@@ -44,8 +44,16 @@ pdf: $(STAMP)
 	PRINT_PDF=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python -m macros.pdf site
 
+# pytest.ini runs the tests on every core (pytest-xdist) against one shared build.
 test: lint
 	$(BIN)/pytest
+
+# The browser tests STRESS_RUNS times in a row with a second build running beside them:
+# a flaky test shows up here. Prints how many runs were green.
+STRESS_RUNS ?= 5
+stress: $(STAMP)
+	$(BIN)/python -m tests.stress $(STRESS_RUNS)
+
 
 # Python lint and format check (ruff.toml); `make format` rewrites the files.
 lint: $(STAMP)

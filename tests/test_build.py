@@ -47,13 +47,18 @@ def test_meta_description_on_every_page(site):
         assert re.search(r'<meta name="description" content="[^"]{20,}"', html), f"{site.rel(path)}: no meta description"
 
 
-def test_site_url_is_configurable_for_an_intranet_sub_path(tmp_path):
-    from tests.conftest import mkdocs_build
+def test_site_url_is_configurable_for_an_intranet_sub_path(tmp_path, monkeypatch):
+    """SITE_URL (mkdocs.yml: site_url: !ENV SITE_URL) sets the canonical address in both languages."""
+    from tests.conftest import build_in_process, mini_project
 
-    proc = mkdocs_build(tmp_path / "site", env={"SITE_URL": "https://intranat.example/lagvardevard/"})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    html = (tmp_path / "site" / "risker" / "index.html").read_text(encoding="utf-8")
+    monkeypatch.setenv("SITE_URL", "https://intranat.example/lagvardevard/")
+    project = mini_project(tmp_path, {
+        "risker/index.md": "# Risker\n\nRisker med att sluta göra något.\n",
+        "risker/index.en.md": "# Risks\n\nRisks of stopping something.\n",
+    })
+    out = build_in_process(project, nav=["risker/index.md"])
+    html = (out / "risker" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://intranat.example/lagvardevard/risker/index.html">' in html
-    en = (tmp_path / "site" / "en" / "risker" / "index.html").read_text(encoding="utf-8")
+    en = (out / "en" / "risker" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://intranat.example/lagvardevard/en/risker/index.html">' in en
     assert '<link rel="alternate" href="https://intranat.example/lagvardevard/risker/index.html" hreflang="sv">' in en

@@ -7,16 +7,15 @@ import html as htmllib
 import io
 import json
 import re
-import shutil
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from macros import schemas
 from macros.loader import load_site_data
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, build_in_process, mini_project
 from tests.htmlutil import parse
 
 DATA = load_site_data(ROOT / "docs")
@@ -108,70 +107,72 @@ def test_every_data_file_names_its_schema():
 
 def test_yaml_text_is_escaped_never_injected(tmp_path):
     """A title or body with HTML in it shows as text on every page that renders it."""
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, project, ignore=ignore)
+    project = mini_project(tmp_path, {})
     path = project / "docs" / "data" / "exempel" / "wemind.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["title"]["sv"] = "<script>alert(1)</script> Wemind"
     data["summary"]["sv"] = 'Sammanfattning <img src=x onerror="alert(2)">'
     data["body"]["sv"] = "Text med <b>fet</b> HTML och {{ kalla('oecd-2017') }}."
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    proc = mkdocs_build(project / "out", config=project / "mkdocs.yml")
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = build_in_process(project)
     for rel in ("exempel/wemind/index.html", "exempel/index.html"):
-        html = (project / "out" / rel).read_text(encoding="utf-8")
+        html = (out / rel).read_text(encoding="utf-8")
         assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "<img src=x" not in html and 'onerror="alert(2)"' not in html
-    page = (project / "out" / "exempel/wemind/index.html").read_text(encoding="utf-8")
+    page = (out / "exempel/wemind/index.html").read_text(encoding="utf-8")
     assert "<b>fet</b>" not in page and "&lt;b&gt;fet" in page
     assert "{{ kalla(" in page, "Jinja in YAML must not be run as a macro"
-    json_title = json.loads((project / "out" / "exempel.json").read_text(encoding="utf-8"))
+    json_title = json.loads((out / "exempel.json").read_text(encoding="utf-8"))
     assert any(e["title"]["sv"].startswith("<script>") for e in json_title["examples"])
 
 
 # --- in the browser ----------------------------------------------------------------------
 
 
-def _shown(page) -> list[str]:
-    return page.locator(".catalogue__card:visible").evaluate_all("els => els.map(e => e.id)")
+def _shown(page, count: int) -> list[str]:
+    """Ids of the cards shown, read once the count line (updated with the cards) says `count`."""
+    expect(page.locator(".catalogue__count")).to_have_text(re.compile(rf"^\D*{count} \D+ {len(DATA.examples)}\D*$"))
+    expect(page.locator(".catalogue__card:visible")).to_have_count(count)
+    return sorted(page.locator(".catalogue__card:visible").evaluate_all("els => els.map(e => e.id)"))
 
 
 @pytest.mark.browser
 def test_filter_by_profession_updates_the_url_and_survives_a_reload(page, server):
     page.goto(server + "exempel/index.html")
-    assert len(_shown(page)) == len(DATA.examples)
+    assert _shown(page, len(DATA.examples)) == sorted(DATA.examples)
     page.get_by_label("Yrkesgrupper").select_option("farmaceut")
     expected = sorted(e.id for e in DATA.examples.values() if "farmaceut" in e.professions)
     assert 0 < len(expected) < len(DATA.examples)
-    assert sorted(_shown(page)) == expected
-    assert parse_qs(urlsplit(page.url).query) == {"profession": ["farmaceut"]}
-    status = page.locator(".catalogue__count").inner_text()
-    assert status == f"Visar {len(expected)} av {len(DATA.examples)} exempel"
+    expect(page.locator(".catalogue__count")).to_have_text(f"Visar {len(expected)} av {len(DATA.examples)} exempel")
+    assert _shown(page, len(expected)) == expected
+    # history.replaceState reaches page.url asynchronously: wait for it.
+    expect(page).to_have_url(server + "exempel/index.html?profession=farmaceut")
     page.reload()
-    assert page.get_by_label("Yrkesgrupper").input_value() == "farmaceut"
-    assert sorted(_shown(page)) == expected
+    expect(page.get_by_label("Yrkesgrupper")).to_have_value("farmaceut")
+    assert _shown(page, len(expected)) == expected
+    # "Show all" resets the form; the filter runs on the next tick (setTimeout 0).
     page.get_by_role("button", name="Visa alla").click()
-    assert len(_shown(page)) == len(DATA.examples)
-    assert urlsplit(page.url).query == ""
+    assert _shown(page, len(DATA.examples)) == sorted(DATA.examples)
+    expect(page).to_have_url(server + "exempel/index.html")
 
 
 @pytest.mark.browser
 def test_text_filter_and_a_shared_link(page, server):
     page.goto(server + "en/exempel/index.html?type=lakemedel&text=anxiety")
-    shown = _shown(page)
-    assert shown == ["bensodiazepiner-angest"]
-    assert page.get_by_label("Search the examples").input_value() == "anxiety"
+    assert _shown(page, 1) == ["bensodiazepiner-angest"]
+    expect(page.get_by_label("Search the examples")).to_have_value("anxiety")
 
 
 @pytest.mark.browser
 def test_catalogue_lists_everything_without_javascript(browser, server):
     context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(server + "exempel/index.html")
-    assert page.locator(".catalogue__card:visible").count() == len(DATA.examples)
-    assert page.locator(".catalogue__filters").is_hidden()
-    context.close()
+    try:
+        page = context.new_page()
+        page.goto(server + "exempel/index.html")
+        expect(page.locator(".catalogue__card:visible")).to_have_count(len(DATA.examples))
+        expect(page.locator(".catalogue__filters")).to_be_hidden()
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

@@ -1,11 +1,13 @@
 """Malformed data gives one readable line naming file, entry and field; never a traceback.
 
 Each case copies the real docs/data/ into a temporary docs/ folder, breaks one thing
-and checks the loader's message.
+and checks the loader's message. The last ones build a small project (conftest.mini_project)
+with one broken thing and check that the build stops with that one line.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import sys
@@ -13,9 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.exceptions import Abort
 
 from macros.loader import DataError, load_site_data
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_in_process, mini_project
 
 EX = "docs/data/exempel/ryhov-medicin.yml"
 
@@ -191,37 +194,40 @@ def test_every_problem_is_reported_not_just_the_first(docs):
     assert f"{EX}: summary: fältet krävs men saknas (se mallen i docs/data/mallar/)" in found
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the project (without build output) to run mkdocs on."""
-    dest = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "*.zip")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    return dest
+BROKEN_VALUE = f"{EX}: results[0].after: ska vara ett tal, inte 'många'"
 
 
 @pytest.mark.parametrize("strict", [True, False])
-def test_the_build_stops_with_one_line_and_no_traceback(project, strict):
+def test_the_build_stops_with_one_line_and_no_traceback(tmp_path, caplog, strict):
+    """Abort is what the mkdocs command prints as one line; any other exception is a traceback."""
+    project = mini_project(tmp_path, {})
     edit_yaml(project / EX, lambda d: d["results"][0].__setitem__("after", "många"))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "out")] + (["--strict"] if strict else [])
-    proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    output = proc.stdout + proc.stderr
-    assert proc.returncode != 0
-    assert f"{EX}: results[0].after: ska vara ett tal, inte 'många'" in output
-    assert "Traceback" not in output
+    with pytest.raises(Abort):
+        build_in_process(project, strict=strict)
+    assert BROKEN_VALUE in [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not (project / "out" / "index.html").exists(), "nothing is built"
 
 
-def test_an_unknown_id_in_a_page_stops_the_build_without_traceback(project):
-    page = project / "docs" / "hinder.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n\nSe {{ kalla("ingen-sadan-kalla") }}.\n', encoding="utf-8")
+def test_the_mkdocs_command_prints_the_line_and_no_traceback(tmp_path):
+    """The same through the command a user types (it stops before any page is built)."""
+    project = mini_project(tmp_path, {})
+    edit_yaml(project / EX, lambda d: d["results"][0].__setitem__("after", "många"))
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "out")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
         cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0
-    assert "docs/hinder.md: kalla('ingen-sadan-kalla'): okänt id 'ingen-sadan-kalla': finns inte i docs/data/kallor.yml" in output
+    assert BROKEN_VALUE in output
     assert "Traceback" not in output
+
+
+def test_an_unknown_id_in_a_page_stops_the_build_without_traceback(tmp_path, caplog):
+    project = mini_project(tmp_path, {"hinder.md": '# Hinder\n\nSe {{ kalla("ingen-sadan-kalla") }}.\n'})
+    with pytest.raises(Abort):
+        build_in_process(project, nav=["hinder.md"])
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "docs/hinder.md: kalla('ingen-sadan-kalla'): okänt id 'ingen-sadan-kalla': finns inte i docs/data/kallor.yml" in errors
 
 
 SUMMARY = "docs/data/chefsunderlag.yml"
@@ -285,3 +291,4 @@ def test_no_english_words_in_the_messages(docs):
     assert len(found) >= 6
     english = ("must", "got", "missing", "required", "unknown", "field", "should", "Input", "valid")
     assert [line for line in found if any(word in line.split(": ", 1)[1] for word in english)] == []
+
