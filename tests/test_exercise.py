@@ -142,7 +142,7 @@ def test_projector_opens_by_button_and_key_and_steps_through(page, server):
     expect(button).to_be_focused()
     expect(page.locator(".md-container")).to_have_js_property("inert", False)
 
-    # P opens it and does not reach Material's "previous page" shortcut (a keydown
+    # Alt+Shift+P opens it and does not reach Material's shortcuts (a keydown
     # listener on window): a listener there records every key that gets through.
     url = page.url
     page.evaluate("window.__keys = []; window.addEventListener('keydown', e => window.__keys.push(e.key))")
