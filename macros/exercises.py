@@ -11,8 +11,9 @@ DOM contract (used by projector.js, priority-list.js and the tests):
 - button[data-print-reflection][hidden]: prints the first timed step alone, with room to
   write (html.print-reflection during printing); the step carries [data-reflection]
 - section.exercise__slide[data-slide=<slide id>][data-minutes?] with an h2 first
-- div.priority-list[data-priority-list] inside the voting step, holding h3,
-  p.priority-list__local (always shown) and p.priority-list__nojs (hidden by the script)
+- div.priority-list[data-priority-list][data-follow-up?] inside the voting step, holding h3,
+  p.priority-list__local (always shown) and p.priority-list__nojs (hidden by the script);
+  data-follow-up (slide.follow_up) adds owners, status, follow-up dates and run charts
 - div.exercise__notes.print-only in each timed step: a box for notes on the handout
 
 Points and questions are one line of Markdown each (bold works; raw HTML is text).
@@ -67,15 +68,16 @@ def _slide(slide: Slide, lang: str, reflection: bool = False) -> str:
     if slide.minutes:
         out.append(f'<div class="exercise__notes print-only" aria-hidden="true"><p>{esc(_ui(lang, "notes"))}</p></div>')
     if slide.priority_list:
-        out.append(priority_list(lang))
+        out.append(priority_list(lang, follow_up=slide.follow_up))
     out.append("</section>")
     return "\n".join(out)
 
 
-def priority_list(lang: str) -> str:
+def priority_list(lang: str, follow_up: bool = False) -> str:
     """The container priority-list.js fills; without JavaScript it says how to do without."""
+    mode = " data-follow-up" if follow_up else ""
     return (
-        f'<div class="priority-list" data-priority-list aria-labelledby="priority-list-title">'
+        f'<div class="priority-list" data-priority-list{mode} aria-labelledby="priority-list-title">'
         f'<h3 id="priority-list-title">{esc(_ui(lang, "pl_title"))}</h3>'
         f'<p class="priority-list__local">{esc(_ui(lang, "pl_local"))}</p>'
         f'<p class="priority-list__nojs">{esc(_ui(lang, "no_js"))}</p>'
