@@ -230,6 +230,7 @@ window.KlokareFollowUp = (function () {
       dirty = false;
       valuesError.textContent = "";
       store.setMeasure(itemId, { points: read.points });
+      values.value = formatValues(read.points); // change comes on leaving the field: tidy it
     });
     printButton.addEventListener("click", function () { printChart(); });
 

@@ -474,6 +474,7 @@
     actions.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-action]");
       if (!button) return;
+      error.textContent = ""; // an old message does not outlive the next action
       var action = button.getAttribute("data-action");
       var current = store.current();
       var base = store.fileBase(current, s.pl_file_default);

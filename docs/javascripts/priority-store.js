@@ -268,6 +268,11 @@ window.KlokareLists = (function () {
     return list;
   }
 
+  // An empty list with the default name holds nothing: it gives way to a list being added.
+  function dropPlaceholders() {
+    state.lists = state.lists.filter(function (l) { return l.items.length || l.name !== defaults.name; });
+  }
+
   function worthKeeping() {
     return state.lists.some(function (l) { return l.items.length || l.name !== defaults.name; }) || state.lists.length > 1;
   }
@@ -298,6 +303,7 @@ window.KlokareLists = (function () {
   }
 
   function create(name) {
+    dropPlaceholders();
     if (state.lists.length >= LIMITS.lists) return null;
     var list = { id: newId("l"), name: oneLine(name || "").slice(0, LIMITS.name) || defaults.name, date: today(), items: [] };
     state.lists.push(list);
@@ -326,8 +332,7 @@ window.KlokareLists = (function () {
 
   function undo(token) {
     if (!token || find(token.list.id)) return;
-    // The empty list that stood in for the deleted one goes again.
-    state.lists = state.lists.filter(function (l) { return l.items.length || l.name !== defaults.name || l.id !== state.current; });
+    dropPlaceholders(); // e.g. the empty list that stood in for the deleted one
     state.lists.splice(Math.min(token.index, state.lists.length), 0, token.list);
     state.current = token.list.id;
     changed();
@@ -336,6 +341,7 @@ window.KlokareLists = (function () {
   // mode "replace": the list with the same id is replaced; "copy": added beside it.
   function put(list, mode, copySuffix) {
     list = clone(list);
+    dropPlaceholders();
     var existing = find(list.id);
     if (existing && mode === "replace") {
       state.lists[state.lists.indexOf(existing)] = list;
@@ -539,6 +545,7 @@ window.KlokareLists = (function () {
     if (textValue.length > LIMITS.bytes) throw new FileProblem("size", null, null);
     textValue = textValue.replace(/^\ufeff/, "");
     if (!textValue.trim()) throw new FileProblem("empty", null, null);
+    if (/[\u0000\ufffd]/.test(textValue)) throw new FileProblem("broken", null, null); // not UTF-8 text
     var trimmed = textValue.trim();
     if (trimmed[0] !== "{" && trimmed[0] !== "[") return fromCsv(textValue, s, fileName);
     var data;
