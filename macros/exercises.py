@@ -11,8 +11,9 @@ DOM contract (used by projector.js, priority-list.js and the tests):
 - button[data-print-reflection][hidden]: prints the first timed step alone, with room to
   write (html.print-reflection during printing); the step carries [data-reflection]
 - section.exercise__slide[data-slide=<slide id>][data-minutes?] with an h2 first
-- div.priority-list[data-priority-list] inside the voting step, holding h3,
-  p.priority-list__local (always shown) and p.priority-list__nojs (hidden by the script)
+- div.priority-list[data-priority-list][data-follow-up?] inside the voting step, holding h3,
+  p.priority-list__local (always shown) and p.priority-list__nojs (hidden by the script);
+  data-follow-up (slide.follow_up) adds owners, status, follow-up dates and run charts
 - div.exercise__notes.print-only in each timed step: a box for notes on the handout
 
 The markup is in overrides/render/exercise.html. Points and questions are one line of

@@ -237,6 +237,16 @@ class Slide(Strict):
     points: LocalizedList | None = None
     questions: LocalizedList | None = None
     priority_list: bool = False
+    follow_up: bool = Field(
+        default=False,
+        description="Prioriteringslistan visar uppföljningen: ansvarig, nästa steg, status, datum och seriediagram. Kräver priority_list.",
+    )
+
+    @model_validator(mode="after")
+    def _follow_up_needs_list(self) -> "Slide":
+        if self.follow_up and not self.priority_list:
+            raise ValueError("follow_up: needs 'priority_list: true' on the same slide")
+        return self
 
 
 class Exercise(Strict):

@@ -297,16 +297,17 @@ def test_priority_list_add_vote_reload_export_clear(page, server):
     with page.expect_download() as info:
         page.get_by_role("button", name="Ladda ner CSV").click()
     download = info.value
-    assert download.suggested_filename == "prioriteringslista.csv"
+    # The list's name and date (a new list is dated today).
+    assert re.fullmatch(r"prioriteringslista-\d{4}-\d{2}-\d{2}\.csv", download.suggested_filename)
     raw = Path(download.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     # Semicolons on the Swedish page: Excel with Swedish settings splits on them.
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows == [
-        ["Plats", "Förslag", "Röster"],
-        ["1", 'Dubbla "kontroller", ärenden', "3"],
-        ["2", "Övervakning på natten", "2"],
-        ["3", "Blodprover av rutin", "0"],
+        ["Plats", "Förslag", "Röster", "Status", "Ansvarig", "Nästa steg", "Nästa uppföljning"],
+        ["1", 'Dubbla "kontroller", ärenden', "3", "Idé", "", "", ""],
+        ["2", "Övervakning på natten", "2", "Idé", "", "", ""],
+        ["3", "Blodprover av rutin", "0", "Idé", "", "", ""],
     ]
 
     page.get_by_role("button", name="Kopiera som text").click()
@@ -378,7 +379,10 @@ def test_priority_list_in_projector_stays_in_sync(page, server):
     # The same widget is back in the voting step, with the same content, and stored.
     expect(page.locator("section#prioritera .priority-list")).to_have_count(1)
     expect_list(page, final, "section#prioritera .priority-list")
-    stored = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).items.map(i => [i.text, i.votes])")
+    stored = page.evaluate(
+        "(() => { const d = JSON.parse(localStorage.getItem('klokare-vard.prioriteringslistor'));"
+        " return d.lists.find(l => l.id === d.current).items.map(i => [i.text, i.votes]); })()"
+    )
     assert stored == [["Rutinmässig EKG", 5], ["Sömntabletter till äldre", 4], ["Kontroll av vitala parametrar", 0]]
 
 

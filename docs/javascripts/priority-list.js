@@ -1,153 +1,55 @@
-/* Priority list ("Prioriteringslista") for the voting step of an exercise.
+/* Priority list ("Prioriteringslista") for the voting step and the follow-up session.
  *
  * Fills every div.priority-list[data-priority-list] (see macros/exercises.py). The
- * facilitator types each group's suggestion and sets its votes; the list stays sorted
- * by votes (highest first; equal votes keep the order they were added in).
+ * facilitator keeps one named list per unit or meeting, types each group's suggestion and
+ * sets its votes; a list stays sorted by votes (highest first; equal votes keep the order
+ * they were added in). With [data-follow-up] each suggestion also gets an owner, a next
+ * step, a status, a follow-up date and a measure with a run chart (priority-follow-up.js).
  *
- * Stored only in this browser: one site-wide localStorage key, so the follow-up page
- * and the projector view show the same list. Nothing is sent anywhere; works from
- * file:// too. Without JavaScript the page says how to do without (.priority-list__nojs).
- *
- * Export: print (window.print; print CSS shows a plain table), copy as text
- * (navigator.clipboard, textarea fallback) and CSV (UTF-8 with BOM, Blob + a[download]).
- * Other scripts may use window.klokareVard.priorityList (items(), subscribe()).
+ * The data (priority-store.js) stays in this browser; every widget on every page shows
+ * the same current list. Nothing is sent anywhere; works from file:// too. A list travels
+ * as a file the user saves and opens (JSON with a version field, or CSV with BOM).
+ * Without JavaScript the page says how to do without (.priority-list__nojs).
  */
 (function () {
   "use strict";
 
-  var KEY = "klokare-vard.prioriteringslista";
-  var FILE = "prioriteringslista.csv";
-  var items = [];          // [{id, text, votes, added}]
-  var listeners = [];
-  var memoryOnly = false;  // localStorage refused (private mode, policy): keep in memory
-  var counter = 0;
-  var lastAdded = null;    // id of the suggestion just added (widgets scroll it into view)
+  var store = window.KlokareLists;
+  var el = window.KlokareExercise.el;
+  var widgets = 0;
 
-  /* --- store ---------------------------------------------------------------------- */
-
-  function load() {
-    var raw = null;
-    try {
-      raw = window.localStorage.getItem(KEY);
-    } catch (e) {
-      memoryOnly = true;
-      return;
-    }
-    var data = null;
-    try {
-      data = raw ? JSON.parse(raw) : null;
-    } catch (e) {
-      data = null;
-    }
-    var list = data && Array.isArray(data.items) ? data.items : [];
-    items = list
-      .filter(function (it) { return it && typeof it.text === "string" && it.text.trim(); })
-      .map(function (it, i) {
-        return {
-          id: String(it.id || "i" + i),
-          text: it.text.trim(),
-          votes: clampVotes(it.votes),
-          added: typeof it.added === "number" ? it.added : i
-        };
-      });
-    sort();
+  function fmt(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
+      return values[k] != null ? values[k] : m;
+    });
   }
 
-  function save() {
-    if (memoryOnly) return;
-    try {
-      if (items.length) {
-        window.localStorage.setItem(KEY, JSON.stringify({ version: 1, items: items }));
-      } else {
-        window.localStorage.removeItem(KEY);
-      }
-    } catch (e) {
-      memoryOnly = true;
-    }
+  function listLabel(list) {
+    return list.date ? list.name + " (" + list.date + ")" : list.name;
   }
 
-  function clampVotes(value) {
-    var n = parseInt(value, 10);
-    if (!isFinite(n) || n < 0) return 0;
-    return Math.min(n, 9999);
-  }
+  /* --- export ------------------------------------------------------------------------- */
 
-  function sort() {
-    items.sort(function (a, b) { return b.votes - a.votes || a.added - b.added; });
-  }
-
-  function changed() {
-    sort();
-    save();
-    listeners.forEach(function (fn) { fn(); });
-  }
-
-  function nextAdded() {
-    return items.reduce(function (max, it) { return Math.max(max, it.added); }, -1) + 1;
-  }
-
-  function add(text) {
-    text = text.replace(/\s+/g, " ").trim();
-    if (!text) return null;
-    counter += 1;
-    var item = { id: Date.now().toString(36) + "-" + counter, text: text, votes: 0, added: nextAdded() };
-    items.push(item);
-    lastAdded = item.id;
-    changed();
-    lastAdded = null;
-    return item;
-  }
-
-  function find(id) {
-    for (var i = 0; i < items.length; i++) if (items[i].id === id) return items[i];
-    return null;
-  }
-
-  function setVotes(id, votes) {
-    var item = find(id);
-    if (!item) return;
-    item.votes = clampVotes(votes);
-    changed();
-  }
-
-  function remove(id) {
-    items = items.filter(function (it) { return it.id !== id; });
-    changed();
-  }
-
-  function clear() {
-    items = [];
-    changed();
-  }
-
-  /* --- export ----------------------------------------------------------------------- */
-
-  function csvField(value) {
-    var s = String(value);
-    return /[",;\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
-
-  function toCsv(strings) {
-    var rows = [[strings.pl_rank, strings.pl_suggestion, strings.pl_votes]];
-    items.forEach(function (it, i) { rows.push([i + 1, it.text, it.votes]); });
-    var sep = strings.csv_separator || ",";
-    return "\ufeff" + rows.map(function (r) { return r.map(csvField).join(sep); }).join("\r\n") + "\r\n";
-  }
-
-  function toText(strings) {
-    var lines = [strings.pl_title];
-    items.forEach(function (it, i) {
-      lines.push((i + 1) + ". " + it.text + " (" + strings.pl_votes + ": " + it.votes + ")");
+  function toText(list, s) {
+    var lines = [listLabel(list)];
+    list.items.forEach(function (it, i) {
+      var line = (i + 1) + ". " + it.text + " (" + s.pl_votes + ": " + it.votes + ")";
+      var more = [];
+      if (it.status !== "idea") more.push(s.pl_status + ": " + s["pl_status_" + it.status]);
+      if (it.owner) more.push(s.pl_owner + ": " + it.owner);
+      if (it.next) more.push(s.pl_next + ": " + it.next);
+      if (it.due) more.push(s.pl_due + ": " + it.due);
+      lines.push(more.length ? line + " – " + more.join("; ") : line);
     });
     return lines.join("\n");
   }
 
-  function download(strings) {
-    var blob = new Blob([toCsv(strings)], { type: "text/csv;charset=utf-8" });
+  function download(name, content, type) {
+    var blob = new Blob([content], { type: type });
     var url = URL.createObjectURL(blob);
     var a = document.createElement("a");
     a.href = url;
-    a.download = FILE;
+    a.download = name;
     a.hidden = true;
     document.body.appendChild(a);
     a.click();
@@ -188,11 +90,13 @@
     return Promise.resolve(copyFallback(text));
   }
 
+  function problemText(problem, fileName, s) {
+    var values = { file: fileName, item: problem.item, field: problem.field };
+    if (problem.code === "field" && problem.item == null) return fmt(s.pl_err_list_field, values);
+    return fmt(s["pl_err_" + problem.code] || s.pl_err_broken, values);
+  }
+
   /* --- one widget --------------------------------------------------------------------- */
-
-  var widgets = 0;
-
-  var el = window.KlokareExercise.el;
 
   function init(root) {
     if (root.getAttribute("data-ready")) return;
@@ -200,16 +104,35 @@
     widgets += 1;
     var prefix = "priority-list-" + widgets;
     var s = window.KlokareExercise.strings(root);
+    var followUp = root.hasAttribute("data-follow-up") && window.KlokareFollowUp;
+    store.start({ name: s.pl_title });
     var nojs = root.querySelector(".priority-list__nojs");
     if (nojs) nojs.hidden = true;
+
+    // Lists: pick one, start a new one, name and date it, delete it (with undo).
+    var bar = el("div", { className: "priority-list__lists", role: "group", "aria-label": s.pl_lists });
+    var pickLabel = el("label", { for: prefix + "-pick", className: "priority-list__label" }, s.pl_list);
+    var pick = el("select", { id: prefix + "-pick", className: "priority-list__select" });
+    var newButton = el("button", { type: "button", className: "md-button", "data-action": "new-list" }, s.pl_new_list);
+    var deleteButton = el("button", { type: "button", className: "md-button", "data-action": "delete-list" }, s.pl_delete_list);
+    var nameLabel = el("label", { for: prefix + "-name", className: "priority-list__label" }, s.pl_list_name);
+    var nameInput = el("input", { type: "text", id: prefix + "-name", maxlength: String(store.limits.name), className: "priority-list__input priority-list__name", autocomplete: "off" });
+    var dateLabel = el("label", { for: prefix + "-date", className: "priority-list__label" }, s.pl_list_date);
+    var dateInput = el("input", { type: "date", id: prefix + "-date", className: "priority-list__input priority-list__date" });
+    var pickRow = el("div", { className: "priority-list__row" });
+    pickRow.append(pickLabel, pick, newButton, deleteButton);
+    var nameRow = el("div", { className: "priority-list__row" });
+    nameRow.append(nameLabel, nameInput, dateLabel, dateInput);
+    bar.append(pickRow, nameRow);
 
     // Add form: label + text input + button; Enter submits.
     var form = el("form", { className: "priority-list__form", autocomplete: "off" });
     var label = el("label", { for: prefix + "-new", className: "priority-list__label" }, s.pl_suggestion);
-    var input = el("input", { type: "text", id: prefix + "-new", name: "suggestion", maxlength: "200", className: "priority-list__input" });
+    var input = el("input", { type: "text", id: prefix + "-new", name: "suggestion", maxlength: String(store.limits.text), className: "priority-list__input" });
     var addButton = el("button", { type: "submit", className: "md-button md-button--primary priority-list__add" }, s.pl_add);
     form.append(label, input, addButton);
 
+    var overview = followUp ? el("div", { className: "priority-list__overview" }) : null;
     var empty = el("p", { className: "priority-list__empty" }, s.pl_empty);
     var list = el("ol", { className: "priority-list__items" });
 
@@ -217,80 +140,221 @@
     var printButton = el("button", { type: "button", className: "md-button", "data-action": "print" }, s.pl_print);
     var copyButton = el("button", { type: "button", className: "md-button", "data-action": "copy" }, s.pl_copy);
     var csvButton = el("button", { type: "button", className: "md-button", "data-action": "csv" }, s.pl_csv);
+    var saveButton = el("button", { type: "button", className: "md-button", "data-action": "save" }, s.pl_save_file);
+    var openButton = el("button", { type: "button", className: "md-button", "data-action": "open" }, s.pl_open_file);
     var clearButton = el("button", { type: "button", className: "md-button priority-list__clear", "data-action": "clear" }, s.pl_clear);
-    actions.append(printButton, copyButton, csvButton, clearButton);
+    actions.append(printButton, copyButton, csvButton, saveButton, openButton, clearButton);
+    var fileInput = el("input", { type: "file", accept: ".json,.csv,application/json,text/csv", hidden: "", tabindex: "-1", "aria-hidden": "true" });
+    var filesNote = el("p", { className: "priority-list__files-note" }, s.pl_files_note);
+    var warning = el("p", { className: "priority-list__warning" }, s.pl_memory_only);
 
     var status = el("p", { className: "priority-list__status", role: "status" });
+    var undoButton = el("button", { type: "button", className: "md-button priority-list__undo" }, s.pl_undo);
+    undoButton.hidden = true;
+    var error = el("p", { className: "priority-list__error", role: "alert" });
+
+    // Opening a list that is already here: replace it, keep both, or cancel.
+    var question = el("div", { className: "priority-list__question", role: "group", "aria-labelledby": prefix + "-question" });
+    var questionText = el("p", { id: prefix + "-question" });
+    var replaceButton = el("button", { type: "button", className: "md-button md-button--primary", "data-answer": "replace" }, s.pl_replace);
+    var bothButton = el("button", { type: "button", className: "md-button", "data-answer": "copy" }, s.pl_keep_both);
+    var cancelButton = el("button", { type: "button", className: "md-button", "data-answer": "cancel" }, s.pl_cancel);
+    var questionButtons = el("div", { className: "priority-list__actions" });
+    questionButtons.append(replaceButton, bothButton, cancelButton);
+    question.append(questionText, questionButtons);
+    question.hidden = true;
 
     // Print: a plain table with the current content, and blank rows to fill in by hand.
     var table = el("table", { className: "priority-list__print print-only" });
+    var caption = el("caption", { className: "priority-list__print-caption" });
     var head = el("tr");
     [s.pl_rank, s.pl_suggestion, s.pl_votes].forEach(function (t) { head.append(el("th", { scope: "col" }, t)); });
     var thead = el("thead");
     thead.append(head);
     var tbody = el("tbody");
-    table.append(thead, tbody);
+    table.append(caption, thead, tbody);
 
     var local = root.querySelector(".priority-list__local");
-    root.insertBefore(form, local ? local.nextSibling : null);
-    root.append(empty, list, actions, status, table);
+    var anchor = local ? local.nextSibling : null;
+    root.insertBefore(warning, anchor);
+    root.insertBefore(bar, anchor);
+    root.insertBefore(form, anchor);
+    if (overview) root.insertBefore(overview, anchor);
+    root.append(empty, list, actions, filesNote, fileInput, status, undoButton, error, question, table);
+
+    var panels = {};     // follow-up panels by item id (kept while open, so focus survives)
+    var open = {};       // item ids whose panel is open
+    var rowsKey = null;  // what the rows showed last time
+
+    function rowKey(current) {
+      return JSON.stringify([current.id, current.items.map(function (it) {
+        return [it.id, it.text, it.votes, it.status, it.owner, it.due, it.measure ? it.measure.points.length : 0, !!open[it.id]];
+      }), store.today()]);
+    }
+
+    function buildRow(it) {
+      var li = el("li", { className: "priority-list__item", "data-id": it.id });
+      var textBox = el("div", { className: "priority-list__main" });
+      textBox.append(el("span", { className: "priority-list__text" }, it.text));
+      if (followUp) {
+        var meta = followUp.meta(it, s, store.today());
+        if (meta) textBox.append(meta);
+      }
+      var votes = el("span", { className: "priority-list__votes" });
+      var less = el("button", { type: "button", className: "priority-list__step", "data-role": "less", "aria-label": s.pl_less + ": " + it.text }, "−");
+      var numberId = prefix + "-votes-" + it.id;
+      var numLabel = el("label", { for: numberId, className: "kv-visually-hidden" }, s.pl_votes + ": " + it.text);
+      var number = el("input", { type: "number", id: numberId, min: "0", max: String(store.limits.votes), step: "1", inputmode: "numeric", className: "priority-list__number", "data-role": "votes" });
+      number.value = String(it.votes);
+      var more = el("button", { type: "button", className: "priority-list__step", "data-role": "more", "aria-label": s.pl_more + ": " + it.text }, "+");
+      votes.append(less, numLabel, number, more);
+      li.append(textBox, votes);
+      if (followUp) {
+        var panelId = prefix + "-panel-" + it.id;
+        var toggle = el("button", {
+          type: "button", className: "priority-list__toggle", "data-role": "toggle",
+          "aria-expanded": open[it.id] ? "true" : "false", "aria-controls": panelId,
+          "aria-label": s.pl_follow_up + ": " + it.text
+        }, s.pl_follow_up);
+        li.append(toggle);
+      }
+      var del = el("button", { type: "button", className: "priority-list__remove", "data-role": "remove", "aria-label": s.pl_remove + ": " + it.text, title: s.pl_remove }, "×");
+      li.append(del);
+      if (followUp && open[it.id]) {
+        if (!panels[it.id]) {
+          panels[it.id] = followUp.panel(it, { s: s, id: prefix + "-panel-" + it.id, store: store, list: function () { return store.current(); } });
+        }
+        li.append(panels[it.id].node);
+      }
+      return li;
+    }
 
     function render() {
+      var current = store.current();
       var focused = document.activeElement;
       var focusId = null;
       var focusRole = null;
       if (focused && list.contains(focused)) {
-        var li = focused.closest("li");
+        var li = focused.closest("li.priority-list__item");
         focusId = li && li.getAttribute("data-id");
         focusRole = focused.getAttribute("data-role");
       }
 
-      list.textContent = "";
+      // The list bar (its fields keep their place; only values change).
+      pick.textContent = "";
+      store.lists().forEach(function (l) {
+        var option = el("option", { value: l.id }, listLabel(l));
+        if (l.id === current.id) option.selected = true;
+        pick.append(option);
+      });
+      if (document.activeElement !== nameInput) nameInput.value = current.name;
+      if (document.activeElement !== dateInput) dateInput.value = current.date;
+      warning.hidden = !store.memoryOnly();
+      if (overview) {
+        overview.textContent = "";
+        overview.append(followUp.overview(current, s, store.today(), prefix));
+      }
+
+      var key = rowKey(current);
+      if (key !== rowsKey) {
+        rowsKey = key;
+        list.textContent = "";
+        current.items.forEach(function (it) { list.append(buildRow(it)); });
+      }
+      // Panels of items that are gone (or in another list) are dropped.
+      Object.keys(panels).forEach(function (id) {
+        var it = store.item(id);
+        if (!it || !open[id]) {
+          delete panels[id];
+        } else {
+          panels[id].update(it);
+        }
+      });
+      Object.keys(open).forEach(function (id) { if (!store.item(id)) delete open[id]; });
+      empty.hidden = current.items.length > 0;
+      list.hidden = current.items.length === 0;
+
       tbody.textContent = "";
-      empty.hidden = items.length > 0;
-      list.hidden = items.length === 0;
-
-      items.forEach(function (it, i) {
-        var li = el("li", { className: "priority-list__item", "data-id": it.id });
-        var text = el("span", { className: "priority-list__text" }, it.text);
-        var votes = el("span", { className: "priority-list__votes" });
-        var less = el("button", { type: "button", className: "priority-list__step", "data-role": "less", "aria-label": s.pl_less + ": " + it.text }, "−");
-        var numberId = prefix + "-votes-" + it.id;
-        var numLabel = el("label", { for: numberId, className: "kv-visually-hidden" }, s.pl_votes + ": " + it.text);
-        var number = el("input", { type: "number", id: numberId, min: "0", max: "9999", step: "1", inputmode: "numeric", className: "priority-list__number", "data-role": "votes" });
-        number.value = String(it.votes);
-        var more = el("button", { type: "button", className: "priority-list__step", "data-role": "more", "aria-label": s.pl_more + ": " + it.text }, "+");
-        votes.append(less, numLabel, number, more);
-        var del = el("button", { type: "button", className: "priority-list__remove", "data-role": "remove", "aria-label": s.pl_remove + ": " + it.text, title: s.pl_remove }, "×");
-        li.append(text, votes, del);
-        list.append(li);
-
+      caption.textContent = listLabel(current);
+      current.items.forEach(function (it, i) {
         var row = el("tr");
         row.append(el("td", null, String(i + 1)), el("td", null, it.text), el("td", null, String(it.votes)));
         tbody.append(row);
       });
-      for (var blank = items.length; blank < 5; blank++) {
+      for (var blank = current.items.length; blank < 5; blank++) {
         var r = el("tr", { className: "priority-list__blank" });
         r.append(el("td", null, String(blank + 1)), el("td"), el("td"));
         tbody.append(r);
       }
 
+      var lastAdded = store.lastAdded();
       if (lastAdded) {
         // The list may scroll inside the projector slide: show the new suggestion.
         var added = list.querySelector('li[data-id="' + lastAdded + '"]');
         if (added && added.offsetParent && added.scrollIntoView) added.scrollIntoView({ block: "nearest" });
       }
 
-      if (focusId) {
+      if (focusId && !list.contains(document.activeElement)) {
         var target = list.querySelector('li[data-id="' + focusId + '"] [data-role="' + focusRole + '"]');
         if (target) target.focus();
         else if (focusRole === "remove") (list.querySelector("[data-role=remove]") || input).focus();
       }
     }
 
+    /* Lists */
+
+    pick.addEventListener("change", function () {
+      store.select(pick.value);
+      announce(fmt(s.pl_list_shown, { name: listLabel(store.current()) }));
+    });
+    newButton.addEventListener("click", function () {
+      var made = store.create(s.pl_new_list_name);
+      if (!made) {
+        showError(s.pl_too_many_lists);
+        return;
+      }
+      hideUndo();
+      nameInput.focus();
+      nameInput.select();
+      announce(fmt(s.pl_list_created, { name: listLabel(made) }));
+    });
+    nameInput.addEventListener("change", function () { store.rename(nameInput.value, undefined); });
+    nameInput.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        store.rename(nameInput.value, undefined);
+      }
+    });
+    dateInput.addEventListener("change", function () { store.rename(undefined, dateInput.value); });
+
+    var undoToken = null;
+    function hideUndo() {
+      undoToken = null;
+      undoButton.hidden = true;
+    }
+    deleteButton.addEventListener("click", function () {
+      var current = store.current();
+      undoToken = store.remove(current.id);
+      if (!undoToken) return;
+      undoButton.hidden = false;
+      undoButton.setAttribute("aria-label", s.pl_undo + ": " + fmt(s.pl_list_deleted, { name: listLabel(current) }));
+      announce(fmt(s.pl_list_deleted, { name: listLabel(current) }));
+      undoButton.focus();
+    });
+    undoButton.addEventListener("click", function () {
+      if (!undoToken) return;
+      var back = undoToken.list;
+      store.undo(undoToken);
+      hideUndo();
+      announce(fmt(s.pl_list_restored, { name: listLabel(back) }));
+      pick.focus();
+    });
+
+    /* Suggestions */
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (add(input.value)) {
+      if (store.add(input.value)) {
         input.value = "";
       }
       input.focus();
@@ -298,77 +362,156 @@
 
     list.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-role]");
-      if (!button) return;
-      var id = button.closest("li").getAttribute("data-id");
-      var item = find(id);
+      if (!button || !list.contains(button)) return;
+      var li = button.closest("li.priority-list__item");
+      var id = li.getAttribute("data-id");
+      var item = store.item(id);
       if (!item) return;
       var role = button.getAttribute("data-role");
-      if (role === "more") setVotes(id, item.votes + 1);
-      else if (role === "less") setVotes(id, item.votes - 1);
-      else if (role === "remove") remove(id);
+      if (role === "more") store.setVotes(id, item.votes + 1);
+      else if (role === "less") store.setVotes(id, item.votes - 1);
+      else if (role === "remove") store.removeItem(id);
+      else if (role === "toggle") {
+        if (open[id]) delete open[id];
+        else open[id] = true;
+        render();
+      }
     });
 
     // "change" (not "input"): the list re-sorts when the number is committed, not per keystroke.
     list.addEventListener("change", function (event) {
       var number = event.target.closest("input[data-role=votes]");
       if (!number) return;
-      setVotes(number.closest("li").getAttribute("data-id"), number.value);
+      store.setVotes(number.closest("li").getAttribute("data-id"), number.value);
     });
     list.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && event.target.matches("input[data-role=votes]")) {
         event.preventDefault();
-        setVotes(event.target.closest("li").getAttribute("data-id"), event.target.value);
+        store.setVotes(event.target.closest("li").getAttribute("data-id"), event.target.value);
       }
     });
 
+    /* Messages */
+
     function announce(text) {
+      error.textContent = "";
       status.textContent = "";
       window.setTimeout(function () { status.textContent = text; }, 50);
     }
 
+    function showError(text) {
+      status.textContent = "";
+      error.textContent = text;
+    }
+
+    /* Files */
+
+    var pending = null; // a list read from a file, waiting for replace / keep both
+
+    function receive(list, fileName) {
+      if (store.find(list.id)) {
+        pending = list;
+        questionText.textContent = fmt(s.pl_exists, { name: listLabel(store.find(list.id)), file: fileName });
+        question.hidden = false;
+        replaceButton.focus();
+        return;
+      }
+      finish(list, "copy");
+    }
+
+    function finish(list, mode) {
+      var done = store.put(list, mode, s.pl_copy_suffix);
+      if (!done) {
+        showError(s.pl_too_many_lists);
+        return;
+      }
+      hideUndo();
+      announce(fmt(s.pl_opened, { name: listLabel(done), n: done.items.length }));
+      pick.focus();
+    }
+
+    questionButtons.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-answer]");
+      if (!button || !pending) return;
+      var answer = button.getAttribute("data-answer");
+      var list = pending;
+      pending = null;
+      question.hidden = true;
+      if (answer === "cancel") {
+        announce(s.pl_nothing_changed);
+        openButton.focus();
+      } else {
+        finish(list, answer);
+      }
+    });
+
+    fileInput.addEventListener("change", function () {
+      var file = fileInput.files && fileInput.files[0];
+      fileInput.value = "";
+      if (!file) return;
+      question.hidden = true;
+      pending = null;
+      if (file.size > store.limits.bytes) {
+        showError(problemText(new store.FileProblem("size"), file.name, s));
+        return;
+      }
+      var reader = new FileReader();
+      reader.onload = function () {
+        var read;
+        try {
+          read = store.readFile(file.name, String(reader.result), s);
+        } catch (e) {
+          if (!(e instanceof store.FileProblem)) throw e;
+          showError(problemText(e, file.name, s));
+          return;
+        }
+        receive(read, file.name);
+      };
+      reader.onerror = function () { showError(problemText(new store.FileProblem("broken"), file.name, s)); };
+      reader.readAsText(file, "utf-8");
+    });
+
     actions.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-action]");
       if (!button) return;
+      error.textContent = ""; // an old message does not outlive the next action
       var action = button.getAttribute("data-action");
+      var current = store.current();
+      var base = store.fileBase(current, s.pl_file_default);
       if (action === "print") {
         window.print();
       } else if (action === "copy") {
-        copy(toText(s)).then(function (ok) { if (ok) announce(s.pl_copied); });
+        copy(toText(current, s)).then(function (ok) { if (ok) announce(s.pl_copied); });
       } else if (action === "csv") {
-        download(s);
+        download(base + ".csv", store.toCsv(current, s), "text/csv;charset=utf-8");
+      } else if (action === "save") {
+        download(base + ".json", store.toJson(current), "application/json;charset=utf-8");
+      } else if (action === "open") {
+        fileInput.click();
       } else if (action === "clear") {
         if (window.confirm(s.pl_confirm_clear)) {
-          clear();
+          store.clearItems();
           input.focus();
         }
       }
     });
 
-    listeners.push(render);
+    store.subscribe(render);
     render();
   }
 
   /* --- start -------------------------------------------------------------------------- */
 
-  // Another tab (or the follow-up page open elsewhere) changed the list.
-  window.addEventListener("storage", function (event) {
-    if (event.key !== KEY && event.key !== null) return;
-    load();
-    listeners.forEach(function (fn) { fn(); });
-  });
-
   function start() {
     var roots = document.querySelectorAll("div.priority-list[data-priority-list]");
-    if (!roots.length) return;
-    load();
     Array.prototype.forEach.call(roots, init);
   }
 
   window.klokareVard = window.klokareVard || {};
   window.klokareVard.priorityList = {
-    key: KEY,
-    items: function () { return items.map(function (it) { return { text: it.text, votes: it.votes }; }); },
-    subscribe: function (fn) { listeners.push(fn); }
+    key: store.key,
+    items: function () { return store.current().items.map(function (it) { return { text: it.text, votes: it.votes }; }); },
+    subscribe: function (fn) { store.subscribe(fn); }
   };
 
   if (document.readyState === "loading") {
