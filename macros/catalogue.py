@@ -64,7 +64,7 @@ def results_table(links: Links, page: PageRef, ex: Example) -> Markup:
         *([] if period else [t(lang, "period")]),
     ]
     rows = []
-    for r, row_note in zip(ex.results, notes):
+    for r, row_note in zip(ex.results, notes, strict=True):
         own_note = row_note and row_note != note
         row = [r.what.get(lang) + (f" ({row_note})" if own_note else "")]
         row += [with_unit(v, r, lang) if v is not None else "" for v in (r.before, r.after)]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ROOT
 from macros.loader import load_site_data
+from macros.strings import t
+from tests.conftest import ROOT
 
 DATA = load_site_data(ROOT / "docs")
 PREFIX = {"sv": "", "en": "en/"}
@@ -57,3 +58,29 @@ def test_a_phone_card_shows_the_figures_with_their_labels(phone, server):
     expect(phone.locator("article .table-note")).to_have_count(1)
     expect(phone.locator("article .results tbody th", has_text="Index")).to_have_count(0)
     phone.screenshot(path="/tmp/room-shots/table-phone-sv.png", full_page=False)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_choosing_a_filter_on_a_phone_shows_the_answer(phone, server, lang):
+    phone.goto(f"{server}{PREFIX[lang]}exempel/")
+    toggle = phone.locator(".catalogue__more > summary")
+    expect(toggle).to_have_text("Filtrera (0)" if lang == "sv" else "Filter (0)")
+    expect(phone.locator("#catalogue-profession")).to_be_hidden()
+    toggle.click()
+    phone.locator("#catalogue-profession").select_option("sjukskoterska")
+    expect(toggle).to_have_text("Filtrera (1)" if lang == "sv" else "Filter (1)")
+    count = phone.locator(".catalogue__count")
+    n = len(DATA.examples)
+    expect(count).not_to_have_text(t(lang, "shown", n=n, total=n))
+    first = phone.locator(".catalogue__card:not([hidden])").first
+    expect(count).to_be_in_viewport()
+    expect(first).to_be_in_viewport()
+    phone.screenshot(path=f"/tmp/room-shots/catalogue-filter-phone-{lang}.png")
+
+
+@pytest.mark.browser
+def test_the_filters_stay_open_on_a_wide_screen(page, server):
+    page.goto(f"{server}exempel/")
+    expect(page.locator("#catalogue-profession")).to_be_visible()
+    expect(page.locator(".catalogue__more > summary")).to_be_hidden()
