@@ -115,7 +115,7 @@ def test_projector_opens_by_button_and_key_and_steps_through(page, server):
     page.evaluate("document.activeElement.blur()")
     page.keyboard.press("p")
     expect(dialog).to_be_visible()
-    assert page.url == url
+    assert page.url.split("#")[0] == url.split("#")[0]  # only the #storbild-N fragment changes
     dialog.get_by_role("button", name="Stäng storbild").click()
     expect(dialog).to_be_hidden()
 
@@ -141,7 +141,7 @@ def test_timer_counts_down_pauses_adds_and_ends(page, server):
     expect(timer).to_have_text("05:00")
     expect(timer).to_have_attribute("aria-live", "off")
     expect(progress).to_have_text("Steg 1 av 4 · 30 min kvar av övningen")
-    for name in ("Starta", "Pausa", "Återställ", "+1 min"):
+    for name in ("Starta", "Återställ", "+1 min"):  # one Start/Pause button, named for what it does
         expect(slide.get_by_role("button", name=name, exact=True)).to_be_visible()
 
     slide.get_by_role("button", name="Starta").click()
@@ -437,7 +437,7 @@ def test_axe_page_and_projector(page, server, rel):
     go_to_slide(page, timed + 1)
     axe_check(page, f"{rel}, projector, timed step")
     if rel == EXERCISE:  # the warning and end colours
-        page.locator(SLIDE).locator("[data-timer=start]").click()
+        page.locator(SLIDE).locator("[data-timer=toggle]").click()
         page.clock.run_for(slides[timed]["minutes"] * 60_000 - 30_000)
         expect(page.locator(f"{SLIDE} .projector__timer")).to_have_class(re.compile("is-warning"))
         axe_check(page, f"{rel}, projector, last minute")

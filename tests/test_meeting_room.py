@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -84,3 +87,95 @@ def test_the_filters_stay_open_on_a_wide_screen(page, server):
     page.goto(f"{server}exempel/")
     expect(page.locator("#catalogue-profession")).to_be_visible()
     expect(page.locator(".catalogue__more > summary")).to_be_hidden()
+
+
+# --- the projector survives a reload --------------------------------------------------
+
+EXERCISE = "ovningar/fasa-ut-tillsammans.html"
+SLIDE = ".projector__slide:not([hidden])"
+
+
+def open_projector(page):
+    page.get_by_role("button", name="Visa på storbild").click()
+    expect(page.locator(".projector[role=dialog]")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_reload_on_slide_8_keeps_the_slide_and_the_running_timer(page, server):
+    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone.utc)
+    page.clock.install(time=start)
+    page.goto(server + EXERCISE)
+    page.clock.pause_at(start + datetime.timedelta(minutes=5))  # time moves only when the test says so
+    open_projector(page)
+    for _ in range(7):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(".projector__counter")).to_have_text("Bild 8 av 10")
+    assert page.url.endswith("#storbild-8")
+    timer = page.locator(SLIDE).get_by_role("timer")
+    expect(timer).to_have_text("05:00")
+    toggle = page.locator(SLIDE).get_by_role("button", name="Starta")
+    toggle.click()
+    expect(page.locator(SLIDE).get_by_role("button", name="Pausa")).to_be_visible()
+    page.clock.run_for(90_000)
+    expect(timer).to_have_text("03:30")
+
+    page.reload()
+    page.clock.run_for(20_000)  # the reload took a while; the timer kept counting
+    expect(page.locator(".projector[role=dialog]")).to_be_visible()
+    expect(page.locator(".projector__counter")).to_have_text("Bild 8 av 10")
+    timer = page.locator(SLIDE).get_by_role("timer")
+    expect(timer).to_have_text("03:10")
+    expect(page.locator(SLIDE).get_by_role("button", name="Pausa")).to_be_focused()
+    page.clock.run_for(10_000)
+    expect(timer).to_have_text("03:00")
+
+    # A paused timer comes back paused with its time left; the other timers are untouched.
+    page.locator(SLIDE).get_by_role("button", name="Pausa").click()
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator(".projector__counter")).to_have_text("Bild 7 av 10")
+    page.reload()
+    page.clock.run_for(60_000)
+    expect(page.locator(".projector__counter")).to_have_text("Bild 7 av 10")
+    expect(page.locator(SLIDE).get_by_role("timer")).to_have_text("10:00")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(SLIDE).get_by_role("timer")).to_have_text("03:00")
+    expect(page.locator(SLIDE).get_by_role("button", name="Starta")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_back_leaves_projector_mode_and_close_clears_the_address(page, server):
+    page.goto(server + EXERCISE)
+    open_projector(page)
+    page.keyboard.press("ArrowRight")
+    assert page.url.endswith("#storbild-2")
+    page.go_back()
+    expect(page.locator(".projector[role=dialog]")).to_be_hidden()
+    assert "#storbild" not in page.url
+    assert page.url.startswith(server + EXERCISE)
+    # Leaving and reloading stays on the page: the projector does not reopen by itself.
+    page.reload()
+    expect(page.get_by_role("button", name="Visa på storbild")).to_be_visible()
+    expect(page.locator(".projector[role=dialog]")).to_be_hidden()
+    open_projector(page)
+    page.get_by_role("button", name="Stäng storbild").click()
+    expect(page.locator(".projector[role=dialog]")).to_be_hidden()
+    expect(page).not_to_have_url(re.compile("storbild"))
+
+
+@pytest.mark.browser
+def test_opening_focuses_a_useful_control_and_the_toggle_names_its_action(page, server):
+    page.goto(server + EXERCISE)
+    open_projector(page)
+    expect(page.locator(".projector").get_by_role("button", name="Nästa")).to_be_focused()
+    page.keyboard.press("Escape")
+    page.goto(server + EXERCISE + "#storbild-5")  # a shared link to a timed step
+    slide = page.locator(SLIDE)
+    expect(page.locator(".projector__counter")).to_have_text("Bild 5 av 10")
+    toggle = slide.locator("[data-timer=toggle]")
+    expect(toggle).to_be_focused()
+    expect(toggle).to_have_accessible_name("Starta")
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_accessible_name("Pausa")
+    expect(slide.get_by_role("button", name="Starta")).to_have_count(0)
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_accessible_name("Starta")
