@@ -179,3 +179,21 @@ def test_opening_focuses_a_useful_control_and_the_toggle_names_its_action(page, 
     expect(slide.get_by_role("button", name="Starta")).to_have_count(0)
     page.keyboard.press("Enter")
     expect(toggle).to_have_accessible_name("Starta")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_headings_use_the_text_colour_and_weight(browser, server, scheme):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, color_scheme=scheme)
+    pg = context.new_page()
+    try:
+        for rel in ("", "en/", "exempel/", "exempel/sus-labbprover/"):
+            pg.goto(server + rel)
+            h1 = pg.locator("article h1").first
+            expect(h1).to_be_visible()
+            style = h1.evaluate("h => { const s = getComputedStyle(h), b = getComputedStyle(h.closest('.md-typeset'));"
+                                " return [s.color, b.color, s.fontWeight]; }")
+            assert style[0] == style[1], f"{rel} ({scheme}): h1 colour {style[0]} is not the text colour {style[1]}"
+            assert int(style[2]) >= 600, f"{rel} ({scheme}): h1 weight {style[2]}"
+    finally:
+        context.close()
