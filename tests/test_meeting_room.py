@@ -102,7 +102,7 @@ def open_projector(page):
 
 @pytest.mark.browser
 def test_reload_on_slide_8_keeps_the_slide_and_the_running_timer(page, server):
-    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone.utc)
+    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
     page.clock.install(time=start)
     page.goto(server + EXERCISE)
     page.clock.pause_at(start + datetime.timedelta(minutes=5))  # time moves only when the test says so
@@ -197,3 +197,72 @@ def test_page_headings_use_the_text_colour_and_weight(browser, server, scheme):
             assert int(style[2]) >= 600, f"{rel} ({scheme}): h1 weight {style[2]}"
     finally:
         context.close()
+
+
+# --- the end of the meeting on the projector ---------------------------------------------
+
+LIST_KEY = "klokare-vard.prioriteringslista"
+
+
+def seed_list(page, items):
+    page.evaluate(
+        "([key, items]) => localStorage.setItem(key, JSON.stringify({version: 1, items: items.map("
+        "([text, votes], i) => ({id: 'seed' + i, text, votes, added: i}))}))",
+        [LIST_KEY, items],
+    )
+    page.reload()
+
+
+@pytest.mark.browser
+def test_voting_slide_offers_print_copy_and_dated_csv(page, server):
+    page.clock.install(time=datetime.datetime(2026, 3, 2, 10, 0))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page.goto(server + EXERCISE)
+    seed_list(page, [("Blodprover av rutin", 7), ("Övervakning på natten", 5), ("Dubbla kontroller", 3)])
+    page.get_by_role("textbox", name="Enhet eller möte").fill("Avdelning 12")
+    page.get_by_role("textbox", name="Enhet eller möte").press("Tab")
+    page.goto(server + EXERCISE + "#storbild-8")
+    slide = page.locator(SLIDE)
+    expect(slide.locator(".priority-list__item")).to_have_count(3)
+    expect(slide.locator(".priority-list__header")).to_contain_text("Röster")
+    expect(slide.locator(".priority-list__header-votes")).to_be_visible()
+    for name in ("Skriv ut bara listan", "Kopiera som text", "Ladda ner CSV"):
+        expect(slide.get_by_role("button", name=name)).to_be_visible()
+    expect(slide.get_by_role("button", name="Rensa")).to_be_hidden()  # no accidents on the big screen
+    page.screenshot(path="/tmp/room-shots/projector-voting-1920.png")
+
+    with page.expect_download() as info:
+        slide.get_by_role("button", name="Ladda ner CSV").click()
+    assert info.value.suggested_filename == "prioriteringslista-avdelning-12-2026-03-02.csv"
+    slide.get_by_role("button", name="Kopiera som text").click()
+    expect(slide.get_by_role("status")).to_have_text("Listan är kopierad.")
+    copied = page.evaluate("navigator.clipboard.readText()").splitlines()
+    assert copied[0] == "Prioriteringslista – Avdelning 12 – 2026-03-02"
+    assert copied[1] == "1. Blodprover av rutin (Röster: 7)"
+
+
+@pytest.mark.browser
+def test_list_only_printout_has_heading_unit_date_and_no_empty_rows(page, server):
+    page.clock.install(time=datetime.datetime(2026, 3, 2, 10, 0))
+    page.goto(server + EXERCISE)
+    seed_list(page, [("Blodprover av rutin", 7), ("Övervakning på natten", 5)])
+    page.get_by_role("textbox", name="Enhet eller möte").fill("Avdelning 12")
+    page.get_by_role("textbox", name="Enhet eller möte").press("Tab")
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.get_by_role("button", name="Skriv ut bara listan").click()
+    assert page.evaluate("window.__printed === true")
+    page.emulate_media(media="print")
+    article = page.locator("article")
+    expect(page.locator(".priority-list h3")).to_be_visible()
+    expect(page.locator(".priority-list__sheet-meta")).to_have_text("Avdelning 12 · Datum: 2026-03-02")
+    rows = page.locator(".priority-list__print tbody tr:visible")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_have_text("1Blodprover av rutin7")
+    expect(page.locator("article h1")).to_be_hidden()
+    expect(article.locator(".exercise__slide:not(:has(.priority-list))").first).to_be_hidden()
+    pdf = page.pdf(format="A4")  # Chromium fires beforeprint/afterprint around this
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "the list alone fits one page"
+    # After printing, the ordinary worksheet print comes back (with its rows to fill in).
+    assert not page.evaluate("document.documentElement.classList.contains('print-list')")
+    expect(page.locator(".priority-list__sheet-meta")).to_be_hidden()
+    expect(page.locator(".priority-list__print tbody tr:visible")).to_have_count(5)

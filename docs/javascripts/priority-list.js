@@ -8,15 +8,19 @@
  * and the projector view show the same list. Nothing is sent anywhere; works from
  * file:// too. Without JavaScript the page says how to do without (.priority-list__nojs).
  *
- * Export: print (window.print; print CSS shows a plain table), copy as text
- * (navigator.clipboard, textarea fallback) and CSV (UTF-8 with BOM, Blob + a[download]).
+ * Export: print (window.print; print CSS shows a plain table), print the list alone
+ * (html.print-list: heading, unit or meeting if given, date, ranked items), copy as text
+ * (navigator.clipboard, textarea fallback) and CSV (UTF-8 with BOM, Blob + a[download]);
+ * the date is in the copied text and the file name. The unit or meeting name is optional
+ * and kept under its own key.
  * Other scripts may use window.klokareVard.priorityList (items(), subscribe()).
  */
 (function () {
   "use strict";
 
   var KEY = "klokare-vard.prioriteringslista";
-  var FILE = "prioriteringslista.csv";
+  var FILE = "prioriteringslista";
+  var UNIT_KEY = KEY + ".enhet";
   var items = [];          // [{id, text, votes, added}]
   var listeners = [];
   var memoryOnly = false;  // localStorage refused (private mode, policy): keep in memory
@@ -134,20 +138,46 @@
     return "\ufeff" + rows.map(function (r) { return r.map(csvField).join(sep); }).join("\r\n") + "\r\n";
   }
 
-  function toText(strings) {
-    var lines = [strings.pl_title];
+  /* Today's date as 2026-03-02 (the reader's own calendar day). */
+  function today() {
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function readUnit() {
+    try {
+      return window.localStorage.getItem(UNIT_KEY) || "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function writeUnit(value) {
+    try {
+      if (value) window.localStorage.setItem(UNIT_KEY, value);
+      else window.localStorage.removeItem(UNIT_KEY);
+    } catch (e) {
+      /* kept on screen only */
+    }
+  }
+
+  function toText(strings, unit) {
+    var lines = [[strings.pl_title, unit, today()].filter(Boolean).join(" – ")];
     items.forEach(function (it, i) {
       lines.push((i + 1) + ". " + it.text + " (" + strings.pl_votes + ": " + it.votes + ")");
     });
     return lines.join("\n");
   }
 
-  function download(strings) {
+  function download(strings, unit) {
     var blob = new Blob([toCsv(strings)], { type: "text/csv;charset=utf-8" });
     var url = URL.createObjectURL(blob);
     var a = document.createElement("a");
     a.href = url;
-    a.download = FILE;
+    var slug = (unit || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    a.download = [FILE, slug, today()].filter(Boolean).join("-") + ".csv";
     a.hidden = true;
     document.body.appendChild(a);
     a.click();
@@ -214,11 +244,29 @@
     var list = el("ol", { className: "priority-list__items" });
 
     var actions = el("div", { className: "priority-list__actions" });
-    var printButton = el("button", { type: "button", className: "md-button", "data-action": "print" }, s.pl_print);
+    var printButton = el("button", { type: "button", className: "md-button priority-list__print-all", "data-action": "print" }, s.pl_print);
+    var printListButton = el("button", { type: "button", className: "md-button", "data-action": "print-list" }, s.pl_print_list);
     var copyButton = el("button", { type: "button", className: "md-button", "data-action": "copy" }, s.pl_copy);
     var csvButton = el("button", { type: "button", className: "md-button", "data-action": "csv" }, s.pl_csv);
     var clearButton = el("button", { type: "button", className: "md-button priority-list__clear", "data-action": "clear" }, s.pl_clear);
-    actions.append(printButton, copyButton, csvButton, clearButton);
+    actions.append(printButton, printListButton, copyButton, csvButton, clearButton);
+
+    // Optional unit or meeting name for the list-only printout, the copied text and the file.
+    var unitField = el("p", { className: "priority-list__unit-field" });
+    var unitInput = el("input", { type: "text", id: prefix + "-unit", maxlength: "80", className: "priority-list__input priority-list__unit-input" });
+    unitInput.value = readUnit();
+    unitField.append(el("label", { for: prefix + "-unit", className: "priority-list__label" }, s.pl_unit), " ", unitInput);
+    unitInput.addEventListener("change", function () {
+      writeUnit(unitInput.value.replace(/\s+/g, " ").trim());
+      render();
+    });
+
+    // A visible heading over the vote column (the number fields are labelled one by one).
+    var header = el("div", { className: "priority-list__header", "aria-hidden": "true" });
+    header.append(el("span", null, s.pl_suggestion), el("span", { className: "priority-list__header-votes" }, s.pl_votes));
+
+    // The list-only printout's heading lines (print CSS shows them in html.print-list).
+    var sheetHead = el("p", { className: "priority-list__sheet-meta print-only" });
 
     var status = el("p", { className: "priority-list__status", role: "status" });
 
@@ -233,7 +281,7 @@
 
     var local = root.querySelector(".priority-list__local");
     root.insertBefore(form, local ? local.nextSibling : null);
-    root.append(empty, list, actions, status, table);
+    root.append(empty, header, list, unitField, actions, status, sheetHead, table);
 
     function render() {
       var focused = document.activeElement;
@@ -249,6 +297,10 @@
       tbody.textContent = "";
       empty.hidden = items.length > 0;
       list.hidden = items.length === 0;
+      header.hidden = items.length === 0;
+      var unit = readUnit();
+      if (document.activeElement !== unitInput) unitInput.value = unit;
+      sheetHead.textContent = [unit, fmtDate(s)].filter(Boolean).join(" · ");
 
       items.forEach(function (it, i) {
         var li = el("li", { className: "priority-list__item", "data-id": it.id });
@@ -332,10 +384,14 @@
       var action = button.getAttribute("data-action");
       if (action === "print") {
         window.print();
+      } else if (action === "print-list") {
+        render();
+        document.documentElement.classList.add("print-list");
+        window.print();
       } else if (action === "copy") {
-        copy(toText(s)).then(function (ok) { if (ok) announce(s.pl_copied); });
+        copy(toText(s, readUnit())).then(function (ok) { if (ok) announce(s.pl_copied); });
       } else if (action === "csv") {
-        download(s);
+        download(s, readUnit());
       } else if (action === "clear") {
         if (window.confirm(s.pl_confirm_clear)) {
           clear();
@@ -347,6 +403,14 @@
     listeners.push(render);
     render();
   }
+
+  function fmtDate(strings) {
+    return (strings.pl_date || "{date}").replace("{date}", today());
+  }
+
+  window.addEventListener("afterprint", function () {
+    document.documentElement.classList.remove("print-list");
+  });
 
   /* --- start -------------------------------------------------------------------------- */
 
