@@ -229,7 +229,7 @@ def test_voting_slide_offers_print_copy_and_dated_csv(page, server):
     for name in ("Skriv ut bara listan", "Kopiera som text", "Ladda ner CSV"):
         expect(slide.get_by_role("button", name=name)).to_be_visible()
     expect(slide.get_by_role("button", name="Rensa")).to_be_hidden()  # no accidents on the big screen
-    page.screenshot(path="/tmp/room-shots/projector-voting-1920.png")
+    page.screenshot(path="/tmp/room-shots/projector-voting-1280.png")
 
     with page.expect_download() as info:
         slide.get_by_role("button", name="Ladda ner CSV").click()
@@ -266,3 +266,41 @@ def test_list_only_printout_has_heading_unit_date_and_no_empty_rows(page, server
     assert not page.evaluate("document.documentElement.classList.contains('print-list')")
     expect(page.locator(".priority-list__sheet-meta")).to_be_hidden()
     expect(page.locator(".priority-list__print tbody tr:visible")).to_have_count(5)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_axe_on_the_changed_views(browser, server, lang):
+    from tests.test_a11y import run_axe
+
+    prefix = PREFIX[lang]
+    failures = {}
+    for viewport in (PHONE, {"width": 1920, "height": 1080}):
+        context = browser.new_context(viewport=viewport)
+        pg = context.new_page()
+        try:
+            pg.goto(f"{server}{prefix}exempel/sus-labbprover/")
+            expect(pg.locator("article .results tbody th").first).to_be_visible()
+            failures[f"results {viewport['width']}"] = run_axe(pg)
+            pg.goto(f"{server}{prefix}exempel/")
+            summary = pg.locator(".catalogue__more > summary")
+            if summary.is_visible():
+                summary.click()
+            pg.locator("#catalogue-profession").select_option("sjukskoterska")
+            expect(pg.locator(".catalogue__more > summary")).to_contain_text("(1)")
+            failures[f"catalogue {viewport['width']}"] = run_axe(pg)
+            pg.goto(f"{server}{prefix}{EXERCISE}")
+            seed_list(pg, [("Blodprover av rutin", 7), ("Övervakning på natten", 5)])
+            failures[f"exercise {viewport['width']}"] = run_axe(pg)
+            pg.goto(f"{server}{prefix}{EXERCISE}#storbild-8")
+            expect(pg.locator(f"{SLIDE} .priority-list__header")).to_be_visible()
+            failures[f"voting slide {viewport['width']}"] = run_axe(pg)
+            shot = f"/tmp/room-shots/{lang}-{viewport['width']}"
+            pg.screenshot(path=f"{shot}-voting-slide.png")
+            pg.goto(f"{server}{prefix}exempel/sus-labbprover/#resultat")
+            pg.screenshot(path=f"{shot}-results-table.png")
+            pg.goto(f"{server}{prefix}exempel/?profession=sjukskoterska")
+            pg.screenshot(path=f"{shot}-catalogue.png")
+        finally:
+            context.close()
+    assert {k: v for k, v in failures.items() if v} == {}
