@@ -42,27 +42,47 @@ def _labels(vocab: dict, ids: list[str], lang: str) -> str:
     return ", ".join(vocab[i].get(lang) for i in ids)
 
 
+def _shared(values: list[str]) -> str:
+    """The one value every row has ('' when they differ or are empty): said once, not per row."""
+    return values[0] if len(set(values)) == 1 and values[0] else ""
+
+
 def results_table(links: Links, page: PageRef, ex: Example) -> Markup:
+    """The results: a repeated note or period is said once above the table, the change stands next to
+    the figures it compares, and on a phone each row is a card (CSS, from the cells' data-label)."""
     lang = page.lang
     labels = ex.results_labels
     show_change = labels is None
+    notes = [r.note.get(lang) if r.note else "" for r in ex.results]
+    note = ex.results_note.get(lang) if ex.results_note else _shared(notes) if len(notes) > 1 else ""
+    period = _shared([r.period or "" for r in ex.results])
     head = [
         t(lang, "what"),
         labels.before.get(lang) if labels else t(lang, "before"),
         labels.after.get(lang) if labels else t(lang, "after"),
         *([t(lang, "change")] if show_change else []),
-        t(lang, "period"),
+        *([] if period else [t(lang, "period")]),
     ]
     rows = []
-    for r in ex.results:
-        what = r.what.get(lang) + (f" ({r.note.get(lang)})" if r.note else "")
-        row = [what]
+    for r, row_note in zip(ex.results, notes, strict=True):
+        own_note = row_note and row_note != note
+        row = [r.what.get(lang) + (f" ({row_note})" if own_note else "")]
         row += [with_unit(v, r, lang) if v is not None else "" for v in (r.before, r.after)]
         if show_change:
             row.append(change(r, lang))
-        row.append(r.period or "")
+        if not period:
+            row.append(r.period or "")
         rows.append(row)
-    return render("results_table.md", lang=lang, title=ex.title.get(lang), citations=links.citations(page, ex.sources), head=head, rows=rows)
+    return render(
+        "results_table.md",
+        lang=lang,
+        title=ex.title.get(lang),
+        citations=links.citations(page, ex.sources),
+        note=note,
+        period=period,
+        head=head,
+        rows=rows,
+    )
 
 
 def example_page(data: SiteData, links: Links, page: PageRef, example_id: str, default_lang: str) -> Markup:

@@ -194,6 +194,9 @@ class Example(Strict):
     body: Localized = Field(description="Markdown utan HTML.")
     results: list[Result] = Field(default_factory=list)
     results_labels: ResultsLabels | None = None
+    results_note: Localized | None = Field(
+        default=None, description="En förklaring som gäller hela resultattabellen; visas en gång ovanför den."
+    )
     sources: list[Id] = Field(min_length=1)
     terms: list[Id] = Field(default_factory=list)
     search_words: OptionalLocalizedList = Field(

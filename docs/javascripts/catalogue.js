@@ -10,6 +10,9 @@
  * ending (prover -> prov, utmönstra -> utmönstr). When nothing fits, the reader is told
  * which words matched nothing and offered a way on: clear the search, drop a filter, or
  * search the whole site.
+ *
+ * On a phone the four selects sit behind a "Filtrera (1)" disclosure (open on wider screens),
+ * and when a filter changes the count and first result are brought into view.
  */
 (function () {
   "use strict";
@@ -56,6 +59,9 @@
     var template = root.getAttribute("data-shown-template") || "{n} / {total}";
     var unmatchedTemplate = root.getAttribute("data-unmatched-template") || "{words}";
     var withoutTemplate = root.getAttribute("data-without-template") || "{filter}: {value} ({n})";
+    var more = form.querySelector(".catalogue__more");
+    var moreTemplate = more.getAttribute("data-more-template") || "{n}";
+    var wide = window.matchMedia("(min-width: 600px)");
     var total = cards.length;
     var hays = cards.map(function (card) { return fold(card.getAttribute("data-text")); });
 
@@ -130,6 +136,9 @@
         status += ". " + fill(unmatchedTemplate, { words: unmatched.map(function (w) { return "”" + w + "”"; }).join(", ") });
       }
       count.textContent = status;
+      more.querySelector("summary").textContent = fill(moreTemplate, {
+        n: selects.filter(function (sel) { return sel.value; }).length
+      });
       empty.hidden = shown > 0;
       if (!shown) {
         empty.querySelector("[data-clear-text]").parentNode.hidden = !words.length;
@@ -171,7 +180,25 @@
       writeUrl();
     }
 
+    /* After a filter changes, the answer must be on screen: if the first shown example lies
+       below the screen, scroll so that the count and it stand at the top. */
+    function reveal() {
+      var first = cards.filter(function (card) { return !card.hidden; })[0] || empty;
+      if (first.getBoundingClientRect().top > window.innerHeight - 48) {
+        count.scrollIntoView({ block: "start" });
+      }
+    }
+
+    function keepOpenWhenWide() {
+      if (wide.matches) more.open = true;
+    }
+
     form.addEventListener("input", update);
+    form.addEventListener("change", function (event) {
+      if (event.target.tagName !== "SELECT") return;
+      update();
+      reveal();
+    });
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
@@ -182,6 +209,8 @@
     });
 
     readUrl();
+    keepOpenWhenWide();
+    if (wide.addEventListener) wide.addEventListener("change", keepOpenWhenWide);
     form.hidden = false;
     last = JSON.stringify(state());
     apply();

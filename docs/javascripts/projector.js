@@ -11,11 +11,18 @@
  * Keys (not while typing in a field): P open; → / PageDown next; ← / PageUp previous;
  * Space start/pause; R reset; F browser full screen; Esc leave. Timers use Date.now()
  * with setInterval, so a paused page or a fake clock gives the right time.
+ *
+ * A reload keeps the meeting going: the open slide is in the address (#storbild-8, one
+ * history entry, so Back leaves projector mode) and the slide and every timer (its end
+ * time while running, the time left while paused) are in sessionStorage; on load both
+ * are restored and a running timer has kept counting. Full screen needs a click again.
  */
 (function () {
   "use strict";
 
   var TICK_MS = 250;
+  var HASH = /^#storbild-(\d+)$/;
+  var STORE = "klokare-vard.storbild:";
   var WARN_MS = 60000;
   var decks = [];
   var active = null; // the open deck
@@ -117,11 +124,14 @@
     this.doneText = el("p", { className: "projector__done" }, s.time_up);
     this.doneText.hidden = true;
     var buttons = el("div", { className: "projector__timer-buttons" });
-    this.startButton = el("button", { type: "button", "data-timer": "start" }, s.start);
-    this.pauseButton = el("button", { type: "button", "data-timer": "pause" }, s.pause);
+    // One Start/Pause button: its name says what a press does ("Starta" / "Pausa").
+    this.toggleButton = el("button", { type: "button", "data-timer": "toggle", className: "projector__toggle" });
+    this.toggleIcon = el("span", { "aria-hidden": "true", className: "projector__toggle-icon" });
+    this.toggleText = el("span", {});
+    this.toggleButton.append(this.toggleIcon, this.toggleText);
     this.resetButton = el("button", { type: "button", "data-timer": "reset" }, s.reset);
     this.addButton = el("button", { type: "button", "data-timer": "add" }, s.add_minute);
-    buttons.append(this.startButton, this.pauseButton, this.resetButton, this.addButton);
+    buttons.append(this.toggleButton, this.resetButton, this.addButton);
     this.node.append(label, this.display, this.doneText, buttons);
 
     var self = this;
@@ -129,8 +139,7 @@
       var b = event.target.closest("button[data-timer]");
       if (!b) return;
       var what = b.getAttribute("data-timer");
-      if (what === "start") self.start();
-      else if (what === "pause") self.pause();
+      if (what === "toggle") self.toggle();
       else if (what === "reset") self.reset();
       else if (what === "add") self.addMinute();
     });
@@ -152,6 +161,7 @@
     this.lastMinute = wholeMinutes(this.left);
     ensureTicking();
     this.render();
+    this.deck.save();
   };
 
   Timer.prototype.pause = function () {
@@ -159,6 +169,7 @@
     this.left = this.remaining();
     this.startedAt = null;
     this.render();
+    this.deck.save();
   };
 
   Timer.prototype.toggle = function () {
@@ -172,6 +183,7 @@
     this.done = false;
     this.lastMinute = wholeMinutes(this.left);
     this.render();
+    this.deck.save();
   };
 
   Timer.prototype.addMinute = function () {
@@ -180,6 +192,37 @@
     this.startedAt = wasRunning ? Date.now() : null;
     this.done = false;
     this.lastMinute = wholeMinutes(this.left);
+    this.render();
+    this.deck.save();
+  };
+
+  /* What sessionStorage keeps: the end time while running (so a reload loses no time). */
+  Timer.prototype.snapshot = function () {
+    return this.running()
+      ? { endsAt: Date.now() + this.remaining() }
+      : { left: this.left, done: this.done };
+  };
+
+  Timer.prototype.restore = function (saved) {
+    if (!saved || typeof saved !== "object") return;
+    if (typeof saved.endsAt === "number") {
+      var left = saved.endsAt - Date.now();
+      if (left > 0) {
+        this.left = left;
+        this.startedAt = Date.now();
+        this.done = false;
+        ensureTicking();
+      } else {
+        this.left = 0;
+        this.startedAt = null;
+        this.done = true;
+      }
+    } else if (typeof saved.left === "number" && saved.left >= 0) {
+      this.left = saved.left;
+      this.startedAt = null;
+      this.done = !!saved.done;
+    }
+    this.lastMinute = wholeMinutes(this.remaining());
     this.render();
   };
 
@@ -193,6 +236,7 @@
       this.done = true;
       this.render();
       this.deck.timerFinished(this);
+      this.deck.save();
       return false;
     }
     var minute = wholeMinutes(ms);
@@ -211,6 +255,15 @@
     this.node.classList.toggle("is-warning", !this.done && ms > 0 && ms <= WARN_MS);
     this.node.classList.toggle("is-done", this.done);
     this.doneText.hidden = !this.done;
+    var s = this.deck.strings;
+    var running = this.running();
+    var name = running ? s.pause : s.start;
+    if (this.toggleText.textContent !== name) {
+      this.toggleText.textContent = name;
+      this.toggleIcon.textContent = running ? "\u275A\u275A " : "\u25B6 ";
+      this.toggleButton.classList.toggle("is-pause", running);
+    }
+    this.toggleButton.setAttribute("aria-disabled", !running && this.remaining() <= 0 ? "true" : "false");
     this.deck.updateProgress();
   };
 
@@ -247,7 +300,67 @@
     this.timers = [];
     this.opener = null;
     this.inerted = [];
+    this.pushed = false; // this page added the #storbild-N history entry
+    this.storeKey = STORE + window.location.pathname + ":" + index;
   }
+
+  /* --- state that survives a reload: the address and sessionStorage ----------------------- */
+
+  function setHash(hash, push) {
+    var url = window.location.pathname + window.location.search + hash;
+    try {
+      if (push) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+      return true;
+    } catch (e) {
+      return false; // some file:// contexts refuse history changes; the projector still works
+    }
+  }
+
+  function hashSlide() {
+    var m = HASH.exec(window.location.hash);
+    return m ? parseInt(m[1], 10) - 1 : null;
+  }
+
+  Deck.prototype.save = function () {
+    if (!this.overlay) return;
+    var state = {
+      open: active === this,
+      slide: this.index,
+      timers: this.timers.map(function (t) { return t.snapshot(); })
+    };
+    try {
+      window.sessionStorage.setItem(this.storeKey, JSON.stringify(state));
+    } catch (e) {
+      /* storage off or full: the meeting goes on without it */
+    }
+  };
+
+  Deck.prototype.saved = function () {
+    try {
+      var state = JSON.parse(window.sessionStorage.getItem(this.storeKey) || "null");
+      return state && typeof state === "object" ? state : null;
+    } catch (e) {
+      return null;
+    }
+  };
+
+  /* On load: the timers come back from sessionStorage; the address says whether and where
+     the projector is open (no #storbild-N: the reader had left it, e.g. with Back). */
+  Deck.prototype.restore = function () {
+    var state = this.saved();
+    var slide = hashSlide();
+    if (!state && slide === null) return;
+    if (!this.overlay) this.build();
+    var self = this;
+    if (state && Array.isArray(state.timers)) {
+      state.timers.forEach(function (saved, i) { if (self.timers[i]) self.timers[i].restore(saved); });
+    }
+    if (slide !== null) {
+      this.index = Math.max(0, Math.min(this.slides.length - 1, slide));
+      this.open(null);
+    }
+  };
 
   Deck.prototype.reveal = function () {
     var self = this;
@@ -354,6 +467,7 @@
     soundLabel.append(this.sound, document.createTextNode(" " + s.sound));
     var full = el("button", { type: "button", "data-nav": "full" }, s.fullscreen);
     var close = el("button", { type: "button", "data-nav": "close" }, s.close);
+    this.closeButton = close;
     if (!(document.fullscreenEnabled && overlay.requestFullscreen)) full.hidden = true;
     nav.append(this.prevButton, this.counter, this.nextButton, soundLabel, full, close);
     bar.append(this.progress, nav);
@@ -426,13 +540,29 @@
     this.inerted.forEach(function (child) { child.inert = true; });
     document.documentElement.classList.add("projector-open");
     overlay.hidden = false;
+    // One history entry for projector mode, so Back leaves it (a restored page has it already).
+    if (hashSlide() === null) this.pushed = setHash("#storbild-" + (this.index + 1), true);
     this.go(this.index, true);
     overlay.focus();
+    this.focusFirst();
   };
 
-  Deck.prototype.close = function () {
+  /* The first control worth pressing: Start on a timed step, else Next (Close on the last). */
+  Deck.prototype.focusFirst = function () {
+    var info = this.current();
+    var target = info && info.timer ? info.timer.toggleButton
+      : this.index < this.slides.length - 1 ? this.nextButton : this.closeButton;
+    if (target) target.focus();
+  };
+
+  Deck.prototype.close = function (fromHistory) {
     if (active !== this) return;
     active = null;
+    if (!fromHistory && hashSlide() !== null) {
+      if (this.pushed) window.history.back(); // back to the entry before projector mode
+      else setHash("", false);
+    }
+    this.pushed = false;
     if (document.fullscreenElement === this.overlay && document.exitFullscreen) {
       document.exitFullscreen().catch(function () {});
     }
@@ -446,6 +576,7 @@
     this.inerted.forEach(function (child) { child.inert = false; });
     this.inerted = [];
     document.documentElement.classList.remove("projector-open");
+    this.save();
     var target = this.opener && document.contains(this.opener) ? this.opener : this.button;
     if (target && target.focus) target.focus();
   };
@@ -465,6 +596,8 @@
     if (changed || !quiet) {
       this.slideLive.textContent = this.counter.textContent + ": " + info.title;
     }
+    if (active === this && hashSlide() !== index) setHash("#storbild-" + (index + 1), false);
+    this.save();
   };
 
   Deck.prototype.current = function () {
@@ -619,6 +752,24 @@
     }
   });
 
+  // Back (or Forward) across the #storbild-N entry leaves (or re-enters) projector mode.
+  window.addEventListener("popstate", function () {
+    var slide = hashSlide();
+    if (active && slide === null) active.close(true);
+    else if (slide !== null && decks.length) {
+      var deck = active || decks[0];
+      if (!deck.overlay) deck.build();
+      if (active) deck.go(slide);
+      else {
+        deck.index = Math.max(0, Math.min(deck.slides.length - 1, slide));
+        deck.open(null);
+      }
+    }
+  });
+  window.addEventListener("pagehide", function () {
+    decks.forEach(function (deck) { deck.save(); });
+  });
+
   window.addEventListener("beforeprint", function () { if (active) active.listHome(true); });
   window.addEventListener("afterprint", function () { if (active) active.listHome(false); });
 
@@ -631,6 +782,7 @@
       deck.reveal();
       decks.push(deck);
     });
+    if (decks.length) decks[0].restore();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,251 @@
+"""Issue 18: tables that read on a phone, catalogue filters that answer, a projector that survives a reload."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.loader import load_site_data
+from macros.strings import t
+from tests.conftest import ROOT
+
+DATA = load_site_data(ROOT / "docs")
+PREFIX = {"sv": "", "en": "en/"}
+PHONE = {"width": 375, "height": 812}
+
+CELLS_OFF_SCREEN = """() => {
+  const w = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('article table th, article table td')]
+    .filter(c => c.getClientRects().length)
+    .map(c => [c.textContent.trim().slice(0, 40), c.getBoundingClientRect()])
+    .filter(([, r]) => r.left < -0.5 || r.right > w + 0.5)
+    .map(([text, r]) => `${text} (${Math.round(r.left)}–${Math.round(r.right)})`);
+}"""
+
+
+@pytest.fixture
+def phone(browser, server):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_table_cell_lies_outside_a_phone_screen(phone, server, lang):
+    with_tables = [ex.id for ex in DATA.examples.values() if ex.results]
+    assert with_tables
+    for ex_id in DATA.examples:
+        phone.goto(f"{server}{PREFIX[lang]}exempel/{ex_id}/")
+        if ex_id in with_tables:
+            expect(phone.locator("article .results tbody th").first).to_be_visible()
+        assert phone.evaluate(CELLS_OFF_SCREEN) == [], ex_id
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], ex_id
+
+
+@pytest.mark.browser
+def test_a_phone_card_shows_the_figures_with_their_labels(phone, server):
+    phone.goto(f"{server}exempel/sus-labbprover/")
+    card = phone.locator("article .results tbody tr").first
+    expect(card.locator("th")).to_have_text("P-CRP")
+    label = card.locator("td").nth(2).evaluate("c => getComputedStyle(c, '::before').content")
+    assert label == '"Förändring"'
+    expect(card.locator("td").nth(2)).to_have_text("−20\u00a0%")
+    box = card.bounding_box()
+    assert box and box["height"] < 120, "a card should be a few short lines"
+    # the index note is said once above the table, not in every row
+    expect(phone.locator("article .table-note")).to_have_count(1)
+    expect(phone.locator("article .results tbody th", has_text="Index")).to_have_count(0)
+    phone.screenshot(path="/tmp/room-shots/table-phone-sv.png", full_page=False)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_choosing_a_filter_on_a_phone_shows_the_answer(phone, server, lang):
+    phone.goto(f"{server}{PREFIX[lang]}exempel/")
+    toggle = phone.locator(".catalogue__more > summary")
+    expect(toggle).to_have_text("Filtrera (0)" if lang == "sv" else "Filter (0)")
+    expect(phone.locator("#catalogue-profession")).to_be_hidden()
+    toggle.click()
+    phone.locator("#catalogue-profession").select_option("sjukskoterska")
+    expect(toggle).to_have_text("Filtrera (1)" if lang == "sv" else "Filter (1)")
+    count = phone.locator(".catalogue__count")
+    n = len(DATA.examples)
+    expect(count).not_to_have_text(t(lang, "shown", n=n, total=n))
+    first = phone.locator(".catalogue__card:not([hidden])").first
+    expect(count).to_be_in_viewport()
+    expect(first).to_be_in_viewport()
+    phone.screenshot(path=f"/tmp/room-shots/catalogue-filter-phone-{lang}.png")
+
+
+@pytest.mark.browser
+def test_the_filters_stay_open_on_a_wide_screen(page, server):
+    page.goto(f"{server}exempel/")
+    expect(page.locator("#catalogue-profession")).to_be_visible()
+    expect(page.locator(".catalogue__more > summary")).to_be_hidden()
+
+
+# --- the projector survives a reload --------------------------------------------------
+
+EXERCISE = "ovningar/fasa-ut-tillsammans.html"
+SLIDE = ".projector__slide:not([hidden])"
+
+
+def open_projector(page):
+    page.get_by_role("button", name="Visa på storbild").click()
+    expect(page.locator(".projector[role=dialog]")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_reload_on_slide_8_keeps_the_slide_and_the_running_timer(page, server):
+    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+    page.clock.install(time=start)
+    page.goto(server + EXERCISE)
+    page.clock.pause_at(start + datetime.timedelta(minutes=5))  # time moves only when the test says so
+    open_projector(page)
+    for _ in range(7):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(".projector__counter")).to_have_text("Bild 8 av 10")
+    assert page.url.endswith("#storbild-8")
+    timer = page.locator(SLIDE).get_by_role("timer")
+    expect(timer).to_have_text("05:00")
+    toggle = page.locator(SLIDE).get_by_role("button", name="Starta")
+    toggle.click()
+    expect(page.locator(SLIDE).get_by_role("button", name="Pausa")).to_be_visible()
+    page.clock.run_for(90_000)
+    expect(timer).to_have_text("03:30")
+
+    page.reload()
+    page.clock.run_for(20_000)  # the reload took a while; the timer kept counting
+    expect(page.locator(".projector[role=dialog]")).to_be_visible()
+    expect(page.locator(".projector__counter")).to_have_text("Bild 8 av 10")
+    timer = page.locator(SLIDE).get_by_role("timer")
+    expect(timer).to_have_text("03:10")
+    expect(page.locator(SLIDE).get_by_role("button", name="Pausa")).to_be_focused()
+    page.clock.run_for(10_000)
+    expect(timer).to_have_text("03:00")
+
+    # A paused timer comes back paused with its time left; the other timers are untouched.
+    page.locator(SLIDE).get_by_role("button", name="Pausa").click()
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator(".projector__counter")).to_have_text("Bild 7 av 10")
+    page.reload()
+    page.clock.run_for(60_000)
+    expect(page.locator(".projector__counter")).to_have_text("Bild 7 av 10")
+    expect(page.locator(SLIDE).get_by_role("timer")).to_have_text("10:00")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(SLIDE).get_by_role("timer")).to_have_text("03:00")
+    expect(page.locator(SLIDE).get_by_role("button", name="Starta")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_back_leaves_projector_mode_and_close_clears_the_address(page, server):
+    page.goto(server + EXERCISE)
+    open_projector(page)
+    page.keyboard.press("ArrowRight")
+    assert page.url.endswith("#storbild-2")
+    page.go_back()
+    expect(page.locator(".projector[role=dialog]")).to_be_hidden()
+    assert "#storbild" not in page.url
+    assert page.url.startswith(server + EXERCISE)
+    # Leaving and reloading stays on the page: the projector does not reopen by itself.
+    page.reload()
+    expect(page.get_by_role("button", name="Visa på storbild")).to_be_visible()
+    expect(page.locator(".projector[role=dialog]")).to_be_hidden()
+    open_projector(page)
+    page.get_by_role("button", name="Stäng storbild").click()
+    expect(page.locator(".projector[role=dialog]")).to_be_hidden()
+    expect(page).not_to_have_url(re.compile("storbild"))
+
+
+@pytest.mark.browser
+def test_opening_focuses_a_useful_control_and_the_toggle_names_its_action(page, server):
+    page.goto(server + EXERCISE)
+    open_projector(page)
+    expect(page.locator(".projector").get_by_role("button", name="Nästa")).to_be_focused()
+    page.keyboard.press("Escape")
+    page.goto(server + EXERCISE + "#storbild-5")  # a shared link to a timed step
+    slide = page.locator(SLIDE)
+    expect(page.locator(".projector__counter")).to_have_text("Bild 5 av 10")
+    toggle = slide.locator("[data-timer=toggle]")
+    expect(toggle).to_be_focused()
+    expect(toggle).to_have_accessible_name("Starta")
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_accessible_name("Pausa")
+    expect(slide.get_by_role("button", name="Starta")).to_have_count(0)
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_accessible_name("Starta")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_headings_use_the_text_colour_and_weight(browser, server, scheme):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, color_scheme=scheme)
+    pg = context.new_page()
+    try:
+        for rel in ("", "en/", "exempel/", "exempel/sus-labbprover/"):
+            pg.goto(server + rel)
+            h1 = pg.locator("article h1").first
+            expect(h1).to_be_visible()
+            style = h1.evaluate("h => { const s = getComputedStyle(h), b = getComputedStyle(h.closest('.md-typeset'));"
+                                " return [s.color, b.color, s.fontWeight]; }")
+            assert style[0] == style[1], f"{rel} ({scheme}): h1 colour {style[0]} is not the text colour {style[1]}"
+            assert int(style[2]) >= 600, f"{rel} ({scheme}): h1 weight {style[2]}"
+    finally:
+        context.close()
+
+
+# --- the end of the meeting on the projector ---------------------------------------------
+
+LIST_KEY = "klokare-vard.prioriteringslista"
+
+
+def seed_list(page, items):
+    page.evaluate(
+        "([key, items]) => localStorage.setItem(key, JSON.stringify({version: 1, items: items.map("
+        "([text, votes], i) => ({id: 'seed' + i, text, votes, added: i}))}))",
+        [LIST_KEY, items],
+    )
+    page.reload()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_axe_on_the_changed_views(browser, server, lang):
+    from tests.test_a11y import run_axe
+
+    prefix = PREFIX[lang]
+    failures = {}
+    for viewport in (PHONE, {"width": 1920, "height": 1080}):
+        context = browser.new_context(viewport=viewport)
+        pg = context.new_page()
+        try:
+            pg.goto(f"{server}{prefix}exempel/sus-labbprover/")
+            expect(pg.locator("article .results tbody th").first).to_be_visible()
+            failures[f"results {viewport['width']}"] = run_axe(pg)
+            pg.goto(f"{server}{prefix}exempel/")
+            summary = pg.locator(".catalogue__more > summary")
+            if summary.is_visible():
+                summary.click()
+            pg.locator("#catalogue-profession").select_option("sjukskoterska")
+            expect(pg.locator(".catalogue__more > summary")).to_contain_text("(1)")
+            failures[f"catalogue {viewport['width']}"] = run_axe(pg)
+            pg.goto(f"{server}{prefix}{EXERCISE}")
+            seed_list(pg, [("Blodprover av rutin", 7), ("Övervakning på natten", 5)])
+            failures[f"exercise {viewport['width']}"] = run_axe(pg)
+            pg.goto(f"{server}{prefix}{EXERCISE}#storbild-8")
+            expect(pg.locator(f"{SLIDE} .priority-list__header")).to_be_visible()
+            failures[f"voting slide {viewport['width']}"] = run_axe(pg)
+            shot = f"/tmp/room-shots/{lang}-{viewport['width']}"
+            pg.screenshot(path=f"{shot}-voting-slide.png")
+            pg.goto(f"{server}{prefix}exempel/sus-labbprover/#resultat")
+            pg.screenshot(path=f"{shot}-results-table.png")
+            pg.goto(f"{server}{prefix}exempel/?profession=sjukskoterska")
+            pg.screenshot(path=f"{shot}-catalogue.png")
+        finally:
+            context.close()
+    assert {k: v for k, v in failures.items() if v} == {}
