@@ -34,12 +34,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from macros import generated, htmlfix, minify, opendata, print_footer, printing, review, safelinks, search_split
-from macros.search_words import Words, page_search_words, search_words
 from macros.glossary import abbreviations
 from macros.links import Links
 from macros.loader import DataError, load_site_data
 from macros.mdext import TaskLabelsExtension
 from macros.page_macros import page_macros
+from macros.search_words import Words, page_search_words, search_words
 from macros.state import BuildState, ConfigError, Languages
 from macros.strings import msg, t
 
@@ -182,7 +182,9 @@ def on_page_context(context, page, config, nav):
     address = (config.get("site_url") or "").rstrip("/") + "/" + page.url
     context["print_margin_css"] = print_footer.margin_css(config["site_name"], address, lang)
     if page.meta.get("print_footer", True):
-        context["print_block"] = print_footer.block(page.content, STATE.data, STATE.links, lang, config["site_name"], address, dt.date.today())
+        context["print_block"] = print_footer.block(
+            page.content, STATE.data, STATE.links, lang, config["site_name"], address, dt.date.today()
+        )
     _collect_search_words(page, lang)
     page.edit_url = _edit_url(page, config)
     return context

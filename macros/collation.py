@@ -7,8 +7,8 @@ this wrong ("Kloka Kliniska Val" before "klok lista").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import Callable
 
 import icu
 
@@ -21,4 +21,3 @@ def _collator(lang: str) -> icu.Collator:
 def sort_key(lang: str) -> Callable[[str], bytes]:
     """A key function for sorted(): sorted(words, key=sort_key("sv"))."""
     return _collator(lang).getSortKey
-

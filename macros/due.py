@@ -96,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Inget behöver granskas: allt ({len(items)} sidor och poster) är granskat {limit.isoformat()} eller senare.")
         return 0
     print(
-        f"{len(listed)} av {len(items)} sidor och poster granskades senast före {limit.isoformat()}"
-        f" ({args.manader} månader), äldst först:"
+        f"{len(listed)} av {len(items)} sidor och poster granskades senast före {limit.isoformat()} ({args.manader} månader), äldst först:"
     )
     for item in listed:
         print(item.line())

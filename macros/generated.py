@@ -27,7 +27,7 @@ def stub(example, lang: str) -> str:
     description = json.dumps(html.escape(example.summary.get(lang), quote=True), ensure_ascii=False)
     return (
         f"---\ntitle: {title}\ndescription: {description}\n{review.KEY}: {example.reviewed.isoformat()}\n---\n"
-        f"{MARKER}\n\n{{{{ exempel_sida(\"{example.id}\") }}}}\n"
+        f'{MARKER}\n\n{{{{ exempel_sida("{example.id}") }}}}\n'
     )
 
 

@@ -7,8 +7,7 @@ from markupsafe import Markup
 from . import urls
 from .loader import SiteData
 from .models import Source
-from .strings import t
-from .strings import msg
+from .strings import msg, t
 from .templating import render
 from .urls import PageRef
 

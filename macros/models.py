@@ -168,7 +168,7 @@ class Result(Strict):
     note: Localized | None = None
 
     @model_validator(mode="after")
-    def _has_a_figure(self) -> "Result":
+    def _has_a_figure(self) -> Result:
         if self.before is None and self.after is None:
             raise ValueError(msg("no_figure"))
         return self
@@ -246,7 +246,7 @@ class Slide(Strict):
     )
 
     @model_validator(mode="after")
-    def _follow_up_needs_list(self) -> "Slide":
+    def _follow_up_needs_list(self) -> Slide:
         if self.follow_up and not self.priority_list:
             raise ValueError("follow_up: needs 'priority_list: true' on the same slide")
         return self
@@ -262,7 +262,7 @@ class Exercise(Strict):
     slides: list[Slide] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _minutes_add_up(self) -> "Exercise":
+    def _minutes_add_up(self) -> Exercise:
         if self.minutes is not None:
             total = sum(s.minutes or 0 for s in self.slides)
             if total != self.minutes:
@@ -273,7 +273,6 @@ class Exercise(Strict):
                 raise ValueError(msg("duplicate_slide", id=slide.id))
             seen.add(slide.id)
         return self
-
 
 
 # --- The manager's summary -------------------------------------------------------------
@@ -305,7 +304,7 @@ class ManagerSummary(Strict):
     questions: LocalizedList
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> "ManagerSummary":
+    def _unique_ids(self) -> ManagerSummary:
         for name in ("success_factors", "risks"):
             seen: set[str] = set()
             for item in getattr(self, name):

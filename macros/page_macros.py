@@ -8,7 +8,7 @@ language with the same macros.
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup, escape
 

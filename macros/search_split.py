@@ -97,7 +97,7 @@ def split(site: Path, default_lang: str, other_langs: list[str], words: dict[str
     prefixes = {lang: f"{lang}/" for lang in other_langs}
     problems: list[str] = []
     for lang, prefix in prefixes.items():
-        own = [dict(d, location=d["location"][len(prefix):]) for d in docs if d["location"].startswith(prefix)]
+        own = [dict(d, location=d["location"][len(prefix) :]) for d in docs if d["location"].startswith(prefix)]
         problems += enrich(own, words.get(lang, {}), separator)
         _write(site / lang / "search", dict(index, config=dict(index["config"], lang=[lang]), docs=own))
     rest = [dict(d) for d in docs if not any(d["location"].startswith(p) for p in prefixes.values())]

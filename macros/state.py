@@ -38,7 +38,7 @@ class Languages:
         return "" if lang == self.default else f".{lang}"
 
     @classmethod
-    def from_config(cls, config) -> "Languages":
+    def from_config(cls, config) -> Languages:
         i18n = config["plugins"].get("i18n")
         if i18n is None:
             raise ConfigError("mkdocs.yml: plugins: pluginet i18n saknas")

@@ -89,6 +89,7 @@ def msg(name: str, /, **kwargs) -> str:
     """A message to an editor, in Swedish."""
     return MESSAGES[name].format(**kwargs)
 
+
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
         "source": "Källa",

@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 
 import markdown as md
-from markdown.extensions.toc import slugify
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
 from .numbers import number

@@ -8,8 +8,8 @@ links from raw HTML are resolved through MkDocs' Files of the language being bui
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 GLOSSARY = "ordlista.md"
 SOURCES = "kallor.md"
@@ -52,6 +52,7 @@ class PageRef:
     def html_link(self, target_md: str) -> str:
         """Relative link to a built page in this page's language, for raw HTML blocks."""
         return posixpath.relpath(self.resolve(target_md), posixpath.dirname(self.url) or ".")
+
 
 # The print edition (macros/printing.py): its page, the nav section it follows (the one
 # that holds GUIDE_FIRST) and the pages it appends, in this order, as appendices.

@@ -230,9 +230,15 @@ def main() -> int:
             scale_site = Path(tmp) / "scale-site"
             scale, scale_cpu = timed_build(scale_site, config=config)
             rows += [
-                (f"build, {examples + args.examples} examples: wall / CPU (s)", f"{scale:.1f} / {scale_cpu:.1f} (CPU {scale_cpu / shipped_cpu:.1f}x shipped)"),
+                (
+                    f"build, {examples + args.examples} examples: wall / CPU (s)",
+                    f"{scale:.1f} / {scale_cpu:.1f} (CPU {scale_cpu / shipped_cpu:.1f}x shipped)",
+                ),
                 (f"site/ size, {examples + args.examples} examples (MiB)", f"{size(scale_site) / 2**20:.1f}"),
-                (f"search index sv, {examples + args.examples} examples (KiB)", f"{(scale_site / 'search/search_index.json').stat().st_size / KIB:.0f}"),
+                (
+                    f"search index sv, {examples + args.examples} examples (KiB)",
+                    f"{(scale_site / 'search/search_index.json').stat().st_size / KIB:.0f}",
+                ),
             ]
             with serve(scale_site) as base, chromium() as browser:
                 cards, median, worst = filter_times(browser, base)

@@ -42,7 +42,9 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 800}
 
 
-def mkdocs_build(dest: Path, *, config: Path | None = None, env: dict | None = None, strict: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    dest: Path, *, config: Path | None = None, env: dict | None = None, strict: bool = True, timeout: int = 600
+) -> subprocess.CompletedProcess:
     """Run `mkdocs build` as a user would and return the finished process (output captured)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(dest)]
     if strict:
@@ -216,6 +218,4 @@ def page(browser, server):
 def wait_for_animations(page, timeout: float = 10_000) -> None:
     """Wait until no CSS transition or animation is running on the page: what a user sees
     once the page has settled (a colour in mid-fade is not what axe should judge)."""
-    page.wait_for_function(
-        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=timeout
-    )
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=timeout)

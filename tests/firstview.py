@@ -49,4 +49,4 @@ def first_view(page, url: str) -> dict[str, int]:
 
 
 def path_of(url: str, base: str) -> str:
-    return url[len(base):] if url.startswith(base) else urlsplit(url).path
+    return url[len(base) :] if url.startswith(base) else urlsplit(url).path

@@ -28,8 +28,9 @@ def main(runs: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         # The load: strict builds one after another, into a folder of its own.
         loop = f'while :; do "{sys.executable}" -m mkdocs build --quiet --strict --site-dir "{tmp}/site" || exit 1; done'
-        load = subprocess.Popen(["bash", "-c", loop], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True)
+        load = subprocess.Popen(
+            ["bash", "-c", loop], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         try:
             for run in range(1, runs + 1):
                 start = time.perf_counter()

@@ -97,7 +97,7 @@ def test_a_dark_system_setting_gives_the_dark_palette(browser, server):
 def test_axe_checks_every_built_page(site):
     built = sorted(site.rel(p) for p in site.pages())
     assert len(built) > 40
-    assert PAGES == built
+    assert built == PAGES
 
 
 @pytest.mark.browser
@@ -112,9 +112,7 @@ def test_axe_finds_a_real_violation(page, server):
 def test_the_dark_colour_pass_finds_poor_contrast(page, server):
     """The colour rules can fail in the dark palette: dark grey text on it is reported."""
     page.goto(server + "index.html")
-    page.evaluate(
-        "document.querySelector('article').insertAdjacentHTML('beforeend', '<p style=\"color:#333\">Svag kontrast</p>')"
-    )
+    page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<p style=\"color:#333\">Svag kontrast</p>')")
     assert run_axe(page, AXE_COLOURS) == [], "#333 on white is fine"
     to_dark_palette(page)
     assert any(v.startswith("color-contrast") for v in run_axe(page, AXE_COLOURS))

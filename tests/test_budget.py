@@ -42,7 +42,7 @@ def references(html: str) -> set[str]:
 
 def test_the_marker_of_each_group_is_the_markup_its_code_serves(site):
     assert set(MARKERS) == set(page_assets()), "tests/test_budget.py MARKERS and mkdocs.yml extra.page_assets differ"
-    for group, marker in MARKERS.items():
+    for marker in MARKERS.values():
         assert any(marker in p.read_text(encoding="utf-8") for p in site.pages()), f"no page has {marker}"
 
 
@@ -64,7 +64,10 @@ def test_page_code_only_on_the_pages_that_use_it(site, group):
 
 def test_indentation_goes_but_preformatted_text_stays():
     html = "<div>\n    <p>a\n      b</p>\n<pre>\n  x\n    y\n</pre>\n  <textarea>\n 1\n</textarea>  \n  <script>\n  f()\n</script></div>"
-    assert htmlfix.collapse_whitespace(html) == "<div>\n<p>a\nb</p>\n<pre>\n  x\n    y\n</pre>\n<textarea>\n 1\n</textarea>\n<script>\n  f()\n</script></div>"
+    assert (
+        htmlfix.collapse_whitespace(html)
+        == "<div>\n<p>a\nb</p>\n<pre>\n  x\n    y\n</pre>\n<textarea>\n 1\n</textarea>\n<script>\n  f()\n</script></div>"
+    )
 
 
 def test_over_budget_pages_are_key_pages_and_the_rest_meet_the_goal():
@@ -116,9 +119,9 @@ def test_language_alternates_are_absolute_and_lead_to_the_page_in_each_language(
         rel = site.rel(path)
         alternates = dict((lang, href) for href, lang in ALTERNATE.findall(path.read_text(encoding="utf-8")))
         assert sorted(alternates) == ["en", "sv"], f"{rel}: {alternates}"
-        for lang, href in alternates.items():
+        for href in alternates.values():
             assert href.startswith(site_url), f"{rel}: {href} is not absolute"
-            assert (site.root / href[len(site_url):]).is_file(), f"{rel}: {href} does not exist"
+            assert (site.root / href[len(site_url) :]).is_file(), f"{rel}: {href} does not exist"
         assert alternates["sv" if not rel.startswith("en/") else "en"] == site_url + rel
     assert not ALTERNATE.search(site.read("404.html")), "the 404 page has no alternates"
 

@@ -15,7 +15,7 @@ def test_build_prints_no_warnings(site):
 
 def test_every_swedish_page_has_an_english_counterpart_and_vice_versa(site):
     sv = {site.rel(p) for p in site.pages("sv")}
-    en = {site.rel(p)[len("en/"):] for p in site.pages("en")}
+    en = {site.rel(p)[len("en/") :] for p in site.pages("en")}
     assert sv, "no Swedish pages built"
     assert sv - en == set(), "Swedish pages without English version"
     assert en - sv == set(), "English pages without Swedish version"
@@ -32,7 +32,7 @@ def test_page_language_and_hreflang_alternates(site):
         assert re.search(rf'<html[^>]* lang="{lang}"', html), f"{rel}: wrong <html lang>"
         alternates = {el.attrs["hreflang"]: el.attrs["href"] for el in parse(html).find("link", rel="alternate") if "hreflang" in el.attrs}
         assert set(alternates) == {"sv", "en"}, f"{rel}: hreflang alternates {alternates}"
-        sv_target = rel[len("en/"):] if lang == "en" else rel
+        sv_target = rel[len("en/") :] if lang == "en" else rel
         for alt_lang, href in alternates.items():
             # Absolute, as search engines require (site_hooks.py); mkdocs.yml's default site_url.
             assert href.startswith(SITE_URL), f"{rel}: hreflang={alt_lang} is not absolute: {href}"
@@ -52,10 +52,13 @@ def test_site_url_is_configurable_for_an_intranet_sub_path(tmp_path, monkeypatch
     from tests.conftest import build_in_process, mini_project
 
     monkeypatch.setenv("SITE_URL", "https://intranat.example/lagvardevard/")
-    project = mini_project(tmp_path, {
-        "risker/index.md": "# Risker\n\nRisker med att sluta göra något.\n",
-        "risker/index.en.md": "# Risks\n\nRisks of stopping something.\n",
-    })
+    project = mini_project(
+        tmp_path,
+        {
+            "risker/index.md": "# Risker\n\nRisker med att sluta göra något.\n",
+            "risker/index.en.md": "# Risks\n\nRisks of stopping something.\n",
+        },
+    )
     out = build_in_process(project, nav=["risker/index.md"])
     html = (out / "risker" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://intranat.example/lagvardevard/risker/index.html">' in html

@@ -214,7 +214,10 @@ def test_the_mkdocs_command_prints_the_line_and_no_traceback(tmp_path):
     edit_yaml(project / EX, lambda d: d["results"][0].__setitem__("after", "många"))
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
-        cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0
@@ -261,9 +264,7 @@ def test_a_date_the_yaml_reader_rejects_is_one_line_with_line_and_field(docs):
     lines = text.splitlines()
     number = next(i for i, line in enumerate(lines, 1) if line.startswith("reviewed:"))
     path.write_text(text.replace(lines[number - 1], "reviewed: 2026-13-45"), encoding="utf-8")
-    assert problems(docs) == [
-        f"{EX}: rad {number}: reviewed: '2026-13-45' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2026-11-24)"
-    ]
+    assert problems(docs) == [f"{EX}: rad {number}: reviewed: '2026-13-45' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2026-11-24)"]
 
 
 def test_a_nested_value_the_yaml_reader_rejects_names_its_field(docs):
@@ -291,4 +292,3 @@ def test_no_english_words_in_the_messages(docs):
     assert len(found) >= 6
     english = ("must", "got", "missing", "required", "unknown", "field", "should", "Input", "valid")
     assert [line for line in found if any(word in line.split(": ", 1)[1] for word in english)] == []
-

@@ -28,8 +28,10 @@ def docs(tmp_path):
         path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in (target / "data" / "exempel").glob("*.yml"):
         text = path.read_text(encoding="utf-8")
-        path.write_text("\n".join("reviewed: 2026-11-25" if line.startswith("reviewed:") else line for line in text.splitlines()) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            "\n".join("reviewed: 2026-11-25" if line.startswith("reviewed:") else line for line in text.splitlines()) + "\n",
+            encoding="utf-8",
+        )
     page = "---\ntitle: {title}\n{front}---\n\n# {title}\n"
     (target / "varfor.md").write_text(page.format(title="Varför", front="granskad: 2025-06-01\n"), encoding="utf-8")
     (target / "varfor.en.md").write_text(page.format(title="Why", front="granskad: 2026-10-01\n"), encoding="utf-8")

@@ -15,7 +15,28 @@ from tests.htmlutil import article_text
 DATA = load_site_data(ROOT / "docs")
 
 # Common Swedish function words; few of them should appear in English running text.
-SWEDISH_WORDS = {"och", "att", "som", "för", "det", "är", "inte", "med", "på", "av", "till", "har", "kan", "ska", "vi", "ni", "om", "eller", "när", "också"}
+SWEDISH_WORDS = {
+    "och",
+    "att",
+    "som",
+    "för",
+    "det",
+    "är",
+    "inte",
+    "med",
+    "på",
+    "av",
+    "till",
+    "har",
+    "kan",
+    "ska",
+    "vi",
+    "ni",
+    "om",
+    "eller",
+    "när",
+    "också",
+}
 # Texts that are the same in both languages because they are names or codes.
 SAME_IN_BOTH = {"Choosing Wisely", "Choosing Wisely Canada", "KKV", "SBU", "Administration", "Organisation"}
 LAB_CODE = re.compile(r"^P-[\w\s()-]+$")
@@ -27,7 +48,7 @@ def words(text: str) -> list[str]:
 
 def pairs(site):
     for en in site.pages("en"):
-        rel = site.rel(en)[len("en/"):]
+        rel = site.rel(en)[len("en/") :]
         yield rel, article_text(site.read(rel)), article_text(en.read_text(encoding="utf-8"))
 
 

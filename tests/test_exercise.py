@@ -263,9 +263,7 @@ def test_priority_list_add_vote_reload_export_clear(page, server):
     page.goto(server + EXERCISE)
     widget = page.locator(".exercise .priority-list")
     expect(widget.locator(".priority-list__nojs")).to_be_hidden()
-    expect(widget.locator(".priority-list__local")).to_have_text(
-        "Listan sparas bara i den här webbläsaren. Inget skickas någonstans."
-    )
+    expect(widget.locator(".priority-list__local")).to_have_text("Listan sparas bara i den här webbläsaren. Inget skickas någonstans.")
     expect(widget.get_by_text("Listan är tom.")).to_be_visible()
 
     field = page.get_by_role("textbox", name="Förslag")
@@ -520,8 +518,15 @@ def test_axe_dark_scheme(page, server):
 
 def test_print_is_one_a4_page(page, server):
     page.goto(server + EXERCISE)
-    seed_list(page, [("Rutinmässiga blodprover på måndagar", 5), ("Dubbelkontroll av journalanteckningar", 3),
-                     ("Övervakning var fjärde timme nattetid", 2), ("Urinsticka utan symtom", 1)])
+    seed_list(
+        page,
+        [
+            ("Rutinmässiga blodprover på måndagar", 5),
+            ("Dubbelkontroll av journalanteckningar", 3),
+            ("Övervakning var fjärde timme nattetid", 2),
+            ("Urinsticka utan symtom", 1),
+        ],
+    )
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
@@ -536,12 +541,19 @@ def test_print_is_one_a4_page(page, server):
     for minutes in ("(5 min)", "(10 min)"):
         assert minutes in text
     assert "Varför gör vi på det här sättet?" in text  # questions
-    assert text.count("Anteckningar") >= 3              # note boxes
+    assert text.count("Anteckningar") >= 3  # note boxes
     for row in ("1\tRutinmässiga blodprover på måndagar\t5", "4\tUrinsticka utan symtom\t1"):
-        assert row in text                               # the list as a plain table
+        assert row in text  # the list as a plain table
     # No navigation, buttons, inputs or projector on paper.
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".exercise__actions",
-                     ".priority-list__form", ".priority-list__actions", ".priority-list__items"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".exercise__actions",
+        ".priority-list__form",
+        ".priority-list__actions",
+        ".priority-list__items",
+    ):
         expect(page.locator(selector).first).to_have_css("display", "none")
     assert "Lägg till" not in text and "Visa på storbild" not in text
     page.emulate_media(media="screen")

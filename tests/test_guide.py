@@ -82,10 +82,13 @@ def _sections(html: str) -> dict[str, list[str]]:
     return out
 
 
-@pytest.mark.parametrize("prefix,risks,foundations", [
-    ("", "De fyra riskerna", "De fyra grundstenarna"),
-    ("en/", "The four risks", "The four foundations"),
-])
+@pytest.mark.parametrize(
+    "prefix,risks,foundations",
+    [
+        ("", "De fyra riskerna", "De fyra grundstenarna"),
+        ("en/", "The four risks", "The four foundations"),
+    ],
+)
 def test_risks_page_has_four_risks_and_four_foundations(site, prefix, risks, foundations):
     sections = _sections(site.read(prefix + "risker/index.html"))
     assert len(sections.get(risks, [])) == 4, sections

@@ -191,8 +191,10 @@ def test_page_headings_use_the_text_colour_and_weight(browser, server, scheme):
             pg.goto(server + rel)
             h1 = pg.locator("article h1").first
             expect(h1).to_be_visible()
-            style = h1.evaluate("h => { const s = getComputedStyle(h), b = getComputedStyle(h.closest('.md-typeset'));"
-                                " return [s.color, b.color, s.fontWeight]; }")
+            style = h1.evaluate(
+                "h => { const s = getComputedStyle(h), b = getComputedStyle(h.closest('.md-typeset'));"
+                " return [s.color, b.color, s.fontWeight]; }"
+            )
             assert style[0] == style[1], f"{rel} ({scheme}): h1 colour {style[0]} is not the text colour {style[1]}"
             assert int(style[2]) >= 600, f"{rel} ({scheme}): h1 weight {style[2]}"
     finally:

@@ -14,10 +14,13 @@ def switch_language(page, target_lang: str) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("start,expected", [
-    ("risker/patientsakerhet.html", "en/risker/patientsakerhet.html"),
-    ("en/begrepp/icke-gora.html", "begrepp/icke-gora.html"),
-])
+@pytest.mark.parametrize(
+    "start,expected",
+    [
+        ("risker/patientsakerhet.html", "en/risker/patientsakerhet.html"),
+        ("en/begrepp/icke-gora.html", "begrepp/icke-gora.html"),
+    ],
+)
 def test_language_switcher_keeps_the_page(page, server, start, expected):
     page.goto(server + start)
     switch_language(page, "sv" if start.startswith("en/") else "en")

@@ -38,10 +38,7 @@ ALLOWED: dict[str, set[str]] = {
 
 
 def _canonical(text: str, lang: str) -> str:
-    if lang == "sv":
-        text = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
-    else:
-        text = text.replace(",", "")
+    text = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".") if lang == "sv" else text.replace(",", "")
     value = Decimal(text).normalize()
     return format(value, "f")
 
@@ -125,7 +122,7 @@ def main_text(html: str, *, skip_swedish: bool = False, with_attrs: bool = False
 
 def twins(site):
     for en in site.pages("en"):
-        rel = site.rel(en)[len("en/"):]
+        rel = site.rel(en)[len("en/") :]
         yield rel, site.read(rel), en.read_text(encoding="utf-8")
 
 

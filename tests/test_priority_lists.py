@@ -15,7 +15,6 @@ import json
 import math
 import re
 import statistics
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -145,8 +144,7 @@ def crossing_range(above: int, below: int) -> tuple[int, int] | None:
             p[r] = 2 * math.comb(above - 1, k - 1) * math.comb(below - 1, k - 1) / total
         else:
             k = (r - 1) // 2
-            p[r] = (math.comb(above - 1, k) * math.comb(below - 1, k - 1)
-                    + math.comb(above - 1, k - 1) * math.comb(below - 1, k)) / total
+            p[r] = (math.comb(above - 1, k) * math.comb(below - 1, k - 1) + math.comb(above - 1, k - 1) * math.comb(below - 1, k)) / total
     low = next(r for r in range(2, n + 1) if sum(p[x] for x in range(2, r + 1)) > 0.025)
     high = next(r for r in range(n, 1, -1) if sum(p[x] for x in range(r, n + 1)) > 0.025)
     most = 2 * min(above, below) + (above != below)
@@ -184,8 +182,10 @@ def test_old_single_list_carries_over(page, server):
 
     # An old list found beside newer lists (say, from a tab still running the old page)
     # is added as one more list, and nothing of either is lost.
-    page.evaluate("([k, items]) => localStorage.setItem(k, JSON.stringify({version: 1, items}))",
-                  [OLD_KEY, [{"id": "x", "text": "Sömntabletter", "votes": 1, "added": 0}]])
+    page.evaluate(
+        "([k, items]) => localStorage.setItem(k, JSON.stringify({version: 1, items}))",
+        [OLD_KEY, [{"id": "x", "text": "Sömntabletter", "votes": 1, "added": 0}]],
+    )
     page.reload()
     expect(page.locator(f"{WIDGET} .priority-list__item")).to_have_count(1)
     assert texts(page) == ["Sömntabletter"]
@@ -249,7 +249,9 @@ def test_two_lists_travel_as_files_with_every_field(page, server, tmp_path):
     assert item["next"] == "Gå igenom beställningsmallen; ta bort dagliga prover"
     assert item["status"] == "in_progress" and item["due"] == "2025-04-01" and item["votes"] == 5
     assert item["measure"] == {
-        "name": "Beställda labbprover per vecka", "per": "week", "change": 8,
+        "name": "Beställda labbprover per vecka",
+        "per": "week",
+        "change": 8,
         "points": [{"label": f"v. {i + 1}", "value": v} for i, v in enumerate(WEEKS)],
     }
     csv_file = save_file(page, tmp_path, "Ladda ner CSV")
@@ -258,8 +260,15 @@ def test_two_lists_travel_as_files_with_every_field(page, server, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0] == ["Plats", "Förslag", "Röster", "Status", "Ansvarig", "Nästa steg", "Nästa uppföljning"]
-    assert rows[1] == ["1", "Blodprover av rutin", "5", "Pågår", "Sjuksköterska på dagtid",
-                       "Gå igenom beställningsmallen; ta bort dagliga prover", "2025-04-01"]
+    assert rows[1] == [
+        "1",
+        "Blodprover av rutin",
+        "5",
+        "Pågår",
+        "Sjuksköterska på dagtid",
+        "Gå igenom beställningsmallen; ta bort dagliga prover",
+        "2025-04-01",
+    ]
     widget.get_by_label("Lista", exact=True).select_option(label="Mottagningen (2025-03-11)")
     expect(page.locator(f"{WIDGET} .priority-list__item")).to_have_count(1)
     file2 = save_file(page, tmp_path)
@@ -289,8 +298,12 @@ def test_two_lists_travel_as_files_with_every_field(page, server, tmp_path):
     expect(widget.locator(".priority-list__due")).to_contain_text("Dags att följa upp (1)")
     expect(widget.locator(".priority-list__due li")).to_have_count(1)
     expect(widget.locator(".priority-list__due li")).to_contain_text("Blodprover av rutin")
-    for status, names in (("idea", ["Dubbla kontroller"]), ("in_progress", ["Blodprover av rutin"]),
-                          ("done", []), ("dropped", ["Urinodling utan symtom"])):
+    for status, names in (
+        ("idea", ["Dubbla kontroller"]),
+        ("in_progress", ["Blodprover av rutin"]),
+        ("done", []),
+        ("dropped", ["Urinodling utan symtom"]),
+    ):
         group = widget.locator(f".priority-list__group[data-group={status}]")
         expect(group.locator("li")).to_have_count(len(names))
         for name in names:
@@ -320,7 +333,8 @@ def test_opening_a_list_that_is_here_asks_replace_or_keep_both(page, server, tmp
     open_file(page, saved)
     question.get_by_role("button", name="Behåll båda").click()
     expect(widget.get_by_label("Lista", exact=True).locator("option")).to_have_text(
-        ["APT maj (2025-05-06)", "APT maj (kopia) (2025-05-06)"])
+        ["APT maj (2025-05-06)", "APT maj (kopia) (2025-05-06)"]
+    )
     lists = stored(page)["lists"]
     assert lists[0]["id"] != lists[1]["id"]
     assert [lst["items"][0]["votes"] for lst in lists] == [1, 0]
@@ -336,12 +350,26 @@ BAD_FILES = {
     "trasig.json": ('{"format": "klokare-vard.prioriteringslista", "version": 2, "list": {', "går inte att läsa"),
     "annan.json": ('{"type": "FeatureCollection", "features": []}', "inte en prioriteringslista"),
     "nyare.json": ('{"format": "klokare-vard.prioriteringslista", "version": 3, "list": {"items": []}}', "nyare version"),
-    "roster.json": (json.dumps({"format": "klokare-vard.prioriteringslista", "version": 2, "list": {
-        "name": "X", "items": [{"text": "A", "votes": 1}, {"text": "B", "votes": "många"}]}}),
-        "förslag 2 har ett felaktigt värde i fältet ”votes”"),
-    "matt.json": (json.dumps({"format": "klokare-vard.prioriteringslista", "version": 2, "list": {
-        "name": "X", "items": [{"text": "A", "measure": {"points": [{"label": "v. 1", "value": "12"}]}}]}}),
-        "förslag 1 har ett felaktigt värde i fältet ”measure.points.value”"),
+    "roster.json": (
+        json.dumps(
+            {
+                "format": "klokare-vard.prioriteringslista",
+                "version": 2,
+                "list": {"name": "X", "items": [{"text": "A", "votes": 1}, {"text": "B", "votes": "många"}]},
+            }
+        ),
+        "förslag 2 har ett felaktigt värde i fältet ”votes”",
+    ),
+    "matt.json": (
+        json.dumps(
+            {
+                "format": "klokare-vard.prioriteringslista",
+                "version": 2,
+                "list": {"name": "X", "items": [{"text": "A", "measure": {"points": [{"label": "v. 1", "value": "12"}]}}]},
+            }
+        ),
+        "förslag 1 har ett felaktigt värde i fältet ”measure.points.value”",
+    ),
     "tabell.csv": ("Namn;Ålder\nAnna;34\n", "inte en prioriteringslista"),
     "status.csv": ("\ufeffPlats;Förslag;Röster;Status\n1;A;2;kanske\n", "rad 2 har ett felaktigt värde i kolumnen ”Status”"),
     "bild.png": ("\x89PNG\r\n\x1a\n\x00\x00", "går inte att läsa"),
@@ -381,7 +409,7 @@ def test_csv_files_from_the_earlier_version_and_the_other_language_open(page, se
     widget = page.locator(WIDGET)
     # The earlier version's export: Swedish, semicolons, BOM, three columns.
     old = tmp_path / "prioriteringslista.csv"
-    old.write_bytes("\ufeffPlats;Förslag;Röster\r\n1;\"Dubbla \"\"kontroller\"\"; ärenden\";3\r\n2;Övervakning på natten;2\r\n".encode())
+    old.write_bytes('\ufeffPlats;Förslag;Röster\r\n1;"Dubbla ""kontroller""; ärenden";3\r\n2;Övervakning på natten;2\r\n'.encode())
     open_file(page, old)
     expect(widget.get_by_role("status")).to_have_text("Listan ”Prioriteringslista” är öppnad, med 2 förslag.")
     assert texts(page) == ['Dubbla "kontroller"; ärenden', "Övervakning på natten"]
@@ -389,13 +417,21 @@ def test_csv_files_from_the_earlier_version_and_the_other_language_open(page, se
 
     # A CSV saved from the English page opens here too (commas, English headings and status).
     english = tmp_path / "ward-5-2025-03-04.csv"
-    english.write_bytes("\ufeffRank,Suggestion,Votes,Status,Owner,Next step,Next follow-up\r\n"
-                        "1,Routine ECG,4,In progress,Ward manager,\"Ask cardiology, then decide\",2025-05-01\r\n".encode())
+    english.write_bytes(
+        "\ufeffRank,Suggestion,Votes,Status,Owner,Next step,Next follow-up\r\n"
+        '1,Routine ECG,4,In progress,Ward manager,"Ask cardiology, then decide",2025-05-01\r\n'.encode()
+    )
     open_file(page, english)
     expect(widget.get_by_label("Lista", exact=True)).to_have_text(re.compile(r"Ward 5 \(2025-03-04\)"))
     item = current_list(page)["items"][0]
     assert (item["text"], item["votes"], item["status"], item["owner"], item["next"], item["due"]) == (
-        "Routine ECG", 4, "in_progress", "Ward manager", "Ask cardiology, then decide", "2025-05-01")
+        "Routine ECG",
+        4,
+        "in_progress",
+        "Ward manager",
+        "Ask cardiology, then decide",
+        "2025-05-01",
+    )
     assert len(stored(page)["lists"]) == 2
 
 
@@ -430,12 +466,15 @@ def test_delete_a_list_and_undo(page, server):
     expect(widget.get_by_label("Lista", exact=True).locator("option")).to_have_text(["Avdelning 5 (2025-03-04)"])
 
 
-@pytest.mark.parametrize("values", [
-    WEEKS,
-    [12, 15, 11, 14, 13, 15, 12, 14, 13, 16, 12, 14],          # no signal
-    [10, 20, 10, 20, 10, 20, 10, 20, 10, 20, 10, 20, 10, 20],  # far too many crossings
-    [7.5, 8, 8, 9.25, 8, 7, 8, 8, 10, 11, 9.5],                 # points on the median, decimals
-])
+@pytest.mark.parametrize(
+    "values",
+    [
+        WEEKS,
+        [12, 15, 11, 14, 13, 15, 12, 14, 13, 16, 12, 14],  # no signal
+        [10, 20, 10, 20, 10, 20, 10, 20, 10, 20, 10, 20, 10, 20],  # far too many crossings
+        [7.5, 8, 8, 9.25, 8, 7, 8, 8, 10, 11, 9.5],  # points on the median, decimals
+    ],
+)
 def test_run_chart_matches_the_numbers(page, server, values):
     fresh(page, server, FOLLOW_UP)
     add(page, "Blodprover av rutin")
@@ -448,7 +487,8 @@ def test_run_chart_matches_the_numbers(page, server, values):
     expect(points).to_have_count(len(values))
     drawn = points.evaluate_all(
         "ns => ns.map(n => [Number(n.dataset.value), n.tagName === 'rect',"
-        " n.tagName === 'rect' ? Number(n.getAttribute('y')) + 5 : Number(n.getAttribute('cy'))])")
+        " n.tagName === 'rect' ? Number(n.getAttribute('y')) + 5 : Number(n.getAttribute('cy'))])"
+    )
     assert [d[0] for d in drawn] == values
     shift_points = {i for r in runs if len(r) >= 6 for i in r}
     assert {i for i, d in enumerate(drawn) if d[1]} == shift_points
@@ -461,7 +501,7 @@ def test_run_chart_matches_the_numbers(page, server, values):
     expected_y = y_lo + (m - values[lo]) / (values[hi] - values[lo]) * (y_hi - y_lo)
     assert y_median == pytest.approx(expected_y, abs=0.02)
     # Points above the median are drawn above the line (SVG y grows downwards).
-    for v, d in zip(values, drawn):
+    for v, d in zip(values, drawn, strict=True):
         assert (d[2] < y_median) == (v > m) or v == m
 
     # The change marker: between the 4th and 5th point.
@@ -503,7 +543,7 @@ def test_run_chart_matches_the_numbers(page, server, values):
     rows = box.locator(".run-chart__table tbody tr")
     expect(rows).to_have_count(len(values))
     cells = rows.evaluate_all("rs => rs.map(r => [...r.cells].map(c => c.textContent))")
-    for i, (v, row) in enumerate(zip(values, cells)):
+    for i, (v, row) in enumerate(zip(values, cells, strict=True)):
         assert row[0] == f"v. {i + 1}"
         assert row[1] == f"{v:g}".replace(".", ",")
         side = "över" if v > m else "under" if v < m else "på medianen"
@@ -511,8 +551,10 @@ def test_run_chart_matches_the_numbers(page, server, values):
         assert row[3] == ("före" if i < 4 else "efter")
     svg = box.locator("svg.run-chart__svg")
     expect(svg).to_have_attribute("role", "img")
-    assert page.evaluate("id => document.getElementById(id).textContent",
-                         svg.get_attribute("aria-labelledby").split()[0]) == "Seriediagram: Prover"
+    assert (
+        page.evaluate("id => document.getElementById(id).textContent", svg.get_attribute("aria-labelledby").split()[0])
+        == "Seriediagram: Prover"
+    )
 
 
 def test_measurement_text_that_cannot_be_read_is_kept_and_not_saved(page, server):
@@ -532,7 +574,10 @@ def test_measurement_text_that_cannot_be_read_is_kept_and_not_saved(page, server
     commit(field, "vecka 1 3\n2025-02\t4,5\n6")
     expect(box.get_by_role("alert")).to_have_count(0)
     assert current_list(page)["items"][0]["measure"]["points"] == [
-        {"label": "vecka 1", "value": 3}, {"label": "2025-02", "value": 4.5}, {"label": "", "value": 6}]
+        {"label": "vecka 1", "value": 3},
+        {"label": "2025-02", "value": 4.5},
+        {"label": "", "value": 6},
+    ]
     expect(field).to_have_value("vecka 1; 3\n2025-02; 4,5\n6")
 
 
@@ -546,10 +591,10 @@ def test_print_the_chart_alone_on_a4(page, server):
     assert page.evaluate("window.__printed === true")
     page.emulate_media(media="print")
     text = page.evaluate("document.body.innerText")
-    assert text.startswith("Beställda labbprover per vecka")         # the sheet's heading
-    assert "Steg 2" not in text and "Visa på storbild" not in text    # only the chart sheet
+    assert text.startswith("Beställda labbprover per vecka")  # the sheet's heading
+    assert "Steg 2" not in text and "Visa på storbild" not in text  # only the chart sheet
     m = statistics.median(values)
-    for i, v in enumerate(values):                                   # the data table
+    for i, v in enumerate(values):  # the data table
         side = "över" if v > m else "under" if v < m else "på medianen"
         assert f"v. {i + 1}\t{v}\t{side}" in text
     assert "Det är en förskjutning" in text
@@ -625,13 +670,14 @@ def test_english_follow_up_page(page, server, tmp_path):
     raw = Path(info.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows == [["Rank", "Suggestion", "Votes", "Status", "Owner", "Next step", "Next follow-up"],
-                    ["1", "Routine blood tests", "0", "In progress", "", "", ""]]
+    assert rows == [
+        ["Rank", "Suggestion", "Votes", "Status", "Owner", "Next step", "Next follow-up"],
+        ["1", "Routine blood tests", "0", "In progress", "", "", ""],
+    ]
     bad = tmp_path / "notes.json"
     bad.write_text('{"hello": "world"}')
     open_file(page, bad, "Open saved file")
-    expect(widget.get_by_role("alert")).to_have_text(
-        "The file “notes.json” is not a priority list from this website. Nothing has changed.")
+    expect(widget.get_by_role("alert")).to_have_text("The file “notes.json” is not a priority list from this website. Nothing has changed.")
 
 
 @pytest.mark.parametrize("rel", [FOLLOW_UP, FOLLOW_UP_EN, EXERCISE])
@@ -647,16 +693,44 @@ def test_axe_with_lists_open(browser, server, tmp_path, rel, scheme):
         page.evaluate("localStorage.clear()")
         sv = not rel.startswith("en/")
         item = "Blodprover av rutin" if sv else "Routine blood tests"
-        lists = [{"id": "l1", "name": "Avdelning 5", "date": "2025-03-04", "items": [
-            {"id": "a", "text": item, "votes": 3, "added": 0, "owner": "Enhetschef", "next": "Ändra mallen",
-             "status": "in_progress", "due": "2025-01-01", "measure": {
-                 "name": "Prover", "per": "week", "change": 8,
-                 "points": [{"label": f"v. {i + 1}", "value": v} for i, v in enumerate(WEEKS)]}},
-            {"id": "b", "text": "Urinodling", "votes": 1, "added": 1, "owner": "", "next": "", "status": "done",
-             "due": "", "measure": None}]},
-            {"id": "l2", "name": "Mottagningen", "date": "", "items": []}]
-        page.evaluate("([k, lists]) => localStorage.setItem(k, JSON.stringify({version: 2, current: 'l1', lists}))",
-                      [KEY, lists])
+        lists = [
+            {
+                "id": "l1",
+                "name": "Avdelning 5",
+                "date": "2025-03-04",
+                "items": [
+                    {
+                        "id": "a",
+                        "text": item,
+                        "votes": 3,
+                        "added": 0,
+                        "owner": "Enhetschef",
+                        "next": "Ändra mallen",
+                        "status": "in_progress",
+                        "due": "2025-01-01",
+                        "measure": {
+                            "name": "Prover",
+                            "per": "week",
+                            "change": 8,
+                            "points": [{"label": f"v. {i + 1}", "value": v} for i, v in enumerate(WEEKS)],
+                        },
+                    },
+                    {
+                        "id": "b",
+                        "text": "Urinodling",
+                        "votes": 1,
+                        "added": 1,
+                        "owner": "",
+                        "next": "",
+                        "status": "done",
+                        "due": "",
+                        "measure": None,
+                    },
+                ],
+            },
+            {"id": "l2", "name": "Mottagningen", "date": "", "items": []},
+        ]
+        page.evaluate("([k, lists]) => localStorage.setItem(k, JSON.stringify({version: 2, current: 'l1', lists}))", [KEY, lists])
         page.reload()
         expect(page.locator(f"{WIDGET} .priority-list__item")).to_have_count(2)
         if rel != EXERCISE:

@@ -58,7 +58,7 @@ def test_every_page_shows_its_review_date_in_its_language(site):
 def test_the_date_is_at_the_foot_of_the_content_in_one_aside(site):
     """One consistent place: after the page text, inside the article, as Material's source-file aside."""
     html = site.read("en/ovningar/fasa-ut-tillsammans.html")
-    article = html[html.index("<article"): html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     assert re.search(r'<aside class="md-source-file page-reviewed">\s*<span class="md-source-file__fact">Last reviewed <time', article)
     assert article.index("page-reviewed") > article.rindex("<h2")
 
@@ -69,10 +69,14 @@ def test_the_date_is_at_the_foot_of_the_content_in_one_aside(site):
         ("---\ntitle: X\n---\n# X\n", "docs/x.md: granskad: granskningsdatum saknas (lägg till 'granskad: ÅÅÅÅ-MM-DD' i sidhuvudet)"),
         ("# X\n", "docs/x.md: granskad: granskningsdatum saknas (lägg till 'granskad: ÅÅÅÅ-MM-DD' i sidhuvudet)"),
         ("---\ntitle: X\ngranskad: igår\n---\n", "docs/x.md: granskad: ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte 'igår'"),
-        ("---\ntitle: X\ngranskad: 2026-11-24 10:00\n---\n",
-         "docs/x.md: granskad: ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte '2026-11-24 10:00'"),
-        ("---\ntitle: X\ngranskad: 2026-13-45\n---\n",
-         "docs/x.md: rad 3: granskad: '2026-13-45' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2026-11-24)"),
+        (
+            "---\ntitle: X\ngranskad: 2026-11-24 10:00\n---\n",
+            "docs/x.md: granskad: ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte '2026-11-24 10:00'",
+        ),
+        (
+            "---\ntitle: X\ngranskad: 2026-13-45\n---\n",
+            "docs/x.md: rad 3: granskad: '2026-13-45' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2026-11-24)",
+        ),
     ],
 )
 def test_a_missing_or_bad_date_is_one_line(source, problem):

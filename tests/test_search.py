@@ -30,7 +30,7 @@ def test_offline_copies_of_the_indexes_match(site):
     for folder in ("search", "en/search"):
         js = site.read(f"{folder}/search_index.js")
         assert js.startswith("var __index = ")
-        assert json.loads(js[len("var __index = "):]) == json.loads(site.read(f"{folder}/search_index.json"))
+        assert json.loads(js[len("var __index = ") :]) == json.loads(site.read(f"{folder}/search_index.json"))
 
 
 def search(page, base_url: str, path: str, query: str) -> list[str]:
