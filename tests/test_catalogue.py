@@ -7,7 +7,6 @@ import html as htmllib
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
