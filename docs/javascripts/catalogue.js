@@ -180,11 +180,11 @@
       writeUrl();
     }
 
-    /* After a filter changes, the answer must be on screen: if the first shown example lies
-       below the screen, scroll so that the count and it stand at the top. */
+    /* After a filter changes on a phone, the answer must be on screen: if the first shown
+       example lies below the screen, scroll so that the count and it stand at the top. */
     function reveal() {
       var first = cards.filter(function (card) { return !card.hidden; })[0] || empty;
-      if (first.getBoundingClientRect().top > window.innerHeight - 48) {
+      if (!wide.matches && first.getBoundingClientRect().top > window.innerHeight - 48) {
         count.scrollIntoView({ block: "start" });
       }
     }
