@@ -406,8 +406,6 @@ def _cross_check(data: SiteData, docs_dir: Path, problems: list[str], invalid: s
         prefix = f"{glossary}: {term.id}: "
         check(prefix, "sources", term.sources, data.sources, SOURCES_WHERE)
         check(prefix, "see_also", term.see_also, data.terms, GLOSSARY_WHERE)
-        if term.page is not None and not (docs_dir / term.page).is_file():
-            problems.append(f"{prefix}page: {msg('no_page', page=term.page)}")
     for ex in data.examples.values():
         prefix = f"{_label(root / EXAMPLES_DIR / (ex.id + '.yml'), docs_dir)}: "
         if ex.kind not in vocab.kinds:

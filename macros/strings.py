@@ -74,7 +74,6 @@ MESSAGES: dict[str, str] = {
     "unknown_example": "okänt id '{id}': det finns ingen fil docs/data/exempel/{id}.yml",
     "unknown_exercise": "okänt id '{id}': det finns ingen fil docs/data/ovningar/{id}.yml",
     "unknown_page": "sidan '{src}' finns inte på språket '{lang}'",
-    "no_page": "sidan docs/{page} finns inte (skriv sökvägen till källfilen i docs/, t.ex. begrepp/index.md)",
     "theme_changed": "Materials sidkod har ändrats: {error} (se macros/htmlfix.py)",
     # review dates on pages (macros/review.py)
     "review_missing": "{key}: granskningsdatum saknas (lägg till '{key}: ÅÅÅÅ-MM-DD' i sidhuvudet)",
