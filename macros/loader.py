@@ -376,7 +376,7 @@ def _load_one(path: Path, model: type[BaseModel], docs_dir: Path, problems: list
     """A data file that is one record (a mapping of fields)."""
     label = _label(path, docs_dir)
     if not path.exists():
-        problems.append(f"{label}: the file is missing")
+        problems.append(f"{label}: {msg('file_missing')}")
         return None
     raw = _read_yaml(path, label, problems)
     if raw is None:

@@ -92,7 +92,7 @@ def _same_in_both(value: object) -> object:
     """A plain string is the same text in both languages: a name or a published title."""
     if isinstance(value, str):
         if not value.strip():
-            raise ValueError("must not be empty")
+            raise ValueError(msg("not_empty"))
         return SameText(sv=value, en=value)
     return value
 

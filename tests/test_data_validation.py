@@ -98,8 +98,8 @@ def test_a_register_text_is_one_text_or_both_languages(docs):
 
     edit_yaml(path, change)
     assert sorted(problems(docs)) == [
-        "docs/data/kallor.yml: oecd-2017: title.en: English text is missing",
-        "docs/data/kallor.yml: strama: publisher: must not be empty",
+        "docs/data/kallor.yml: oecd-2017: title.en: den engelska texten saknas (lägg till en: under fältet)",
+        "docs/data/kallor.yml: strama: publisher: får inte vara tomt",
     ]
 
 
