@@ -82,6 +82,7 @@ def mini_project(base: Path, pages: dict[str, str]) -> Path:
     docs = project / "docs"
     docs.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy2(ROOT / "site_hooks.py", project / "site_hooks.py")  # the build's entry point
     for name in ("macros", "overrides"):
         (project / name).symlink_to(ROOT / name, target_is_directory=True)
     shutil.copytree(ROOT / "docs" / "data", docs / "data")
