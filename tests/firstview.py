@@ -24,12 +24,16 @@ BUDGET = 300 * 1024  # bytes (Lighthouse reports KiB)
 # are 257 KiB of every page, which leaves about 40 KiB for the page and the site's own code.
 # Each has a ceiling a few KiB above what it weighs now, so that it does not grow unnoticed;
 # lower a ceiling when a page gets lighter, and drop the entry when it is within BUDGET.
+# Measured after the print, search, lists and meeting-room work was merged (2026-11-26), plus
+# 4 KiB: a ceiling that stops growth, not the 300 KiB goal, which these pages do not meet yet.
 CEILINGS = {
-    "begrepp/index.html": 308 * 1024,  # 304 KiB on 2026-11-26
-    "exempel/ryhov-medicin/index.html": 308 * 1024,  # 304 KiB
-    "exempel/index.html": 320 * 1024,  # 316 KiB: the catalogue's cards
-    "ovningar/fasa-ut-tillsammans.html": 346 * 1024,  # 342 KiB: projector and priority list
-    "ordlista.html": 358 * 1024,  # 354 KiB: the glossary's 87 KiB of HTML
+    "index.html": 310 * 1024,  # 306 KiB
+    "en/index.html": 310 * 1024,  # 306 KiB
+    "begrepp/index.html": 318 * 1024,  # 314 KiB
+    "exempel/ryhov-medicin/index.html": 317 * 1024,  # 313 KiB
+    "exempel/index.html": 335 * 1024,  # 331 KiB: the catalogue's cards
+    "ovningar/fasa-ut-tillsammans.html": 416 * 1024,  # 412 KiB: projector, priority lists, run chart
+    "ordlista.html": 370 * 1024,  # 366 KiB: the glossary's HTML
 }
 
 
