@@ -27,18 +27,12 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from macros.pdf import CHROMIUM
+from macros.pdf import CHROMIUM_ARGS as PDF_CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+# Debian's Chromium and its flags: one definition, shared with `make pdf` (macros/pdf.py).
+CHROMIUM_ARGS = [*PDF_CHROMIUM_ARGS, "--disable-quic", "--no-first-run"]
 VIEWPORT = {"width": 1280, "height": 800}
 
 
