@@ -56,9 +56,11 @@ STATIC_DIRS = ("assets", "javascripts", "stylesheets")
 
 
 # The start page and the pages that the generated example pages link to, in short form.
+# A page of prose needs its review date (macros/review.py); the listings of data do not.
+REVIEWED = "---\ngranskad: 2026-01-15\n---\n"
 REFERENCE_PAGES = {
-    "index.md": "# Start\n\nEn liten testwebbplats.\n",
-    "index.en.md": "# Start\n\nA small test site.\n",
+    "index.md": REVIEWED + "# Start\n\nEn liten testwebbplats.\n",
+    "index.en.md": REVIEWED + "# Start\n\nA small test site.\n",
     "exempel/index.md": "# Exempelkatalog\n\n{{ exempelkatalog() }}\n",
     "exempel/index.en.md": "# Example catalogue\n\n{{ exempelkatalog() }}\n",
     "kallor.md": "# Källor\n\n{{ kallforteckning() }}\n",
@@ -68,10 +70,25 @@ REFERENCE_PAGES = {
 }
 
 
+def term_pages(data: Path) -> dict[str, str]:
+    """A short page in both languages for each page the glossary's terms point to (the
+    build stops when a term's page is missing)."""
+    import yaml
+
+    out = {}
+    for term in yaml.safe_load((data / "ordlista.yml").read_text(encoding="utf-8")):
+        page = term.get("page")
+        if page:
+            out[page] = REVIEWED + "# Begrepp\n\nEn sida som ett begrepp leder till.\n"
+            out[page.removesuffix(".md") + ".en.md"] = REVIEWED + "# Concepts\n\nA page a term leads to.\n"
+    return out
+
+
 def mini_project(base: Path, pages: dict[str, str]) -> Path:
     """A project folder with the real mkdocs.yml, overrides/ and macros/ (linked), a copy of
     docs/data/ (free to break), the catalogue, glossary and source pages (REFERENCE_PAGES,
-    which every example page links to) and `pages` ({"hinder.md": "# Hinder ..."})."""
+    which every example page links to), the pages the glossary's terms lead to, and
+    `pages` ({"hinder.md": "# Hinder ..."})."""
     project = base / "project"
     docs = project / "docs"
     docs.mkdir(parents=True)
@@ -82,7 +99,7 @@ def mini_project(base: Path, pages: dict[str, str]) -> Path:
     shutil.copytree(ROOT / "docs" / "data", docs / "data")
     for name in STATIC_DIRS:
         (docs / name).symlink_to(ROOT / "docs" / name, target_is_directory=True)
-    for rel, text in {**REFERENCE_PAGES, **pages}.items():
+    for rel, text in {**term_pages(docs / "data"), **REFERENCE_PAGES, **pages}.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -49,14 +49,14 @@ def test_meta_description_on_every_page(site):
 
 def test_site_url_is_configurable_for_an_intranet_sub_path(tmp_path, monkeypatch):
     """SITE_URL (mkdocs.yml: site_url: !ENV SITE_URL) sets the canonical address in both languages."""
-    from tests.conftest import build_in_process, mini_project
+    from tests.conftest import REVIEWED, build_in_process, mini_project
 
     monkeypatch.setenv("SITE_URL", "https://intranat.example/lagvardevard/")
     project = mini_project(
         tmp_path,
         {
-            "risker/index.md": "# Risker\n\nRisker med att sluta göra något.\n",
-            "risker/index.en.md": "# Risks\n\nRisks of stopping something.\n",
+            "risker/index.md": REVIEWED + "# Risker\n\nRisker med att sluta göra något.\n",
+            "risker/index.en.md": REVIEWED + "# Risks\n\nRisks of stopping something.\n",
         },
     )
     out = build_in_process(project, nav=["risker/index.md"])

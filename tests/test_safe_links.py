@@ -110,8 +110,11 @@ def problems(docs):
 
 
 def test_each_variant_in_an_example_body_is_one_line_naming_file_and_field(docs):
-    """All variants at once, one per paragraph of the body: one line each."""
-    edit_yaml(docs.parent / EX, lambda d: d["body"].__setitem__("sv", "\n\n".join(text for text, _ in DANGEROUS)))
+    """All variants at once, one per paragraph added to the body (its headings stay, as the
+    English body has them): one line each."""
+    edit_yaml(
+        docs.parent / EX, lambda d: d["body"].__setitem__("sv", d["body"]["sv"] + "\n\n" + "\n\n".join(text for text, _ in DANGEROUS))
+    )
     found = problems(docs)
     assert all(line.startswith(f"{EX}: body.sv: länken '") and line.endswith(RULE) for line in found)
     shown = {line.split("'")[1] for line in found}
