@@ -54,6 +54,11 @@ STRESS_RUNS ?= 5
 stress: $(STAMP)
 	$(BIN)/python -m tests.stress $(STRESS_RUNS)
 
+# What is due for review, oldest first: `make granska`, `make granska MANADER=6`;
+# STRICT=1 gives exit code 1 when something is due (for a scheduled CI job).
+MANADER ?= 12
+granska: $(STAMP)
+	@$(BIN)/python -m macros.due --manader $(MANADER) $(if $(filter-out 0 no nej false,$(STRICT)),--strict)
 
 # Python lint and format check (ruff.toml); `make format` rewrites the files.
 lint: $(STAMP)
