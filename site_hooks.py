@@ -33,7 +33,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, minify, opendata, print_footer, printing, review, safelinks, search_split
+from macros import generated, htmlfix, minify, opendata, palette, print_footer, printing, review, safelinks, search_split
 from macros.glossary import abbreviations
 from macros.links import Links
 from macros.loader import DataError, load_site_data
@@ -89,7 +89,17 @@ def on_pre_build(config):
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen the language's files
 def on_files(files, config):
     STATE.files = files
+    _check_term_pages(files)
     return files
+
+
+def _check_term_pages(files) -> None:
+    """A glossary term's `page` is a Markdown file of the site (the data loader sees docs/data/ alone)."""
+    for term in STATE.data.terms.values():
+        if term.page is not None and files.get_file_from_path(term.page) is None:
+            line = f"docs/data/ordlista.yml: {term.id}: page: {msg('no_page', page=term.page)}"
+            if STATE.report(line):
+                log.error(line)
 
 
 def on_env(env, config, files):
@@ -216,7 +226,7 @@ def _fix_page(output: str, lang: str, where: str, url: str | None, site_url: str
             output = htmlfix.search_base(output, STATE.languages.prefix(lang))
         output = htmlfix.collapse_whitespace(output)
     except htmlfix.ThemeMismatch as err:
-        line = f"{where}: {msg('theme_changed', error=err)}"
+        line = f"{where}: {msg('theme_changed', error=err, module='macros/htmlfix.py')}"
         if STATE.report(line):
             log.error(line)
     return output
@@ -249,6 +259,10 @@ def on_post_build(config):
     if problems:
         for line in problems:
             log.error(line)
-        raise Abort(f"{len(problems)} problem(s) with search words (see the lines above).")
+        raise Abort(msg("search_problems", n=len(problems)))
     opendata.write(site, STATE.data, STATE.languages)
     minify.minify_own_assets(site)
+    try:
+        palette.prune_site(site, config["theme"]["palette"])
+    except palette.PaletteError as err:
+        raise Abort(msg("theme_changed", error=str(err), module="macros/palette.py")) from None

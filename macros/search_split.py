@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from .search_words import Words, folded_forms, keyword_tokens, squeeze
+from .strings import msg
 
 TAG = re.compile(r"<[^>]+>")
 # Body words shorter than this get no plain-letter form (titles and search words all do):
@@ -80,7 +81,7 @@ def enrich(docs: list[dict], words: dict[str, list[Words]], separator: re.Patter
     for location, entries in words.items():
         if location not in found:
             for entry in entries:
-                problems.append(f"{entry.origin}: the search words lead to '{location}', which is not in the search index")
+                problems.append(f"{entry.origin}: {msg('words_lead_nowhere', location=location)}")
     return problems
 
 

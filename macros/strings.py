@@ -74,13 +74,16 @@ MESSAGES: dict[str, str] = {
     "unknown_example": "okänt id '{id}': det finns ingen fil docs/data/exempel/{id}.yml",
     "unknown_exercise": "okänt id '{id}': det finns ingen fil docs/data/ovningar/{id}.yml",
     "unknown_page": "sidan '{src}' finns inte på språket '{lang}'",
-    "theme_changed": "Materials sidkod har ändrats: {error} (se macros/htmlfix.py)",
+    "no_page": "sidan docs/{page} finns inte (skriv sökvägen till källfilen i docs/, t.ex. begrepp/index.md)",
+    "words_lead_nowhere": "sökorden leder till '{location}', som inte finns i sökindexet",
+    "theme_changed": "Materials sidkod har ändrats: {error} (se {module})",
     # review dates on pages (macros/review.py)
     "review_missing": "{key}: granskningsdatum saknas (lägg till '{key}: ÅÅÅÅ-MM-DD' i sidhuvudet)",
     "review_bad": "{key}: ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte {value}",
     # the end of a build
     "data_problems": "{n} problem i docs/data/ (se raderna ovan). Inget byggdes.",
     "page_problems": "{n} problem på sidorna (se raderna ovan). Bygget stoppades.",
+    "search_problems": "{n} problem med sökord (se raderna ovan). Bygget stoppades.",
 }
 
 

@@ -4,15 +4,13 @@ clear errors, and an index that grows by at most 15 %."""
 from __future__ import annotations
 
 import json
+import logging
 import re
-import shutil
 
 import pytest
 
-from macros.loader import DataError, load_site_data
 from macros.search_split import enrich
 from macros.search_words import Words, fold, keyword_tokens, page_search_words, squeeze
-from tests.conftest import ROOT
 from tests.test_data_validation import edit_yaml, entry
 
 SEPARATOR = re.compile(r'[\s\-,:!=\[\]()"/]+')
@@ -60,7 +58,7 @@ def test_enrich_adds_the_fields_and_reports_words_that_lead_nowhere():
     assert docs[0]["keywords"] == "lagvardevard"
     assert docs[1]["keywords"] == "utmonstra utmönstra"
     assert set(docs[0]["folded"].split()) == {"overbehandlingen", "undantrangningseffekten"}
-    assert problems == ["y.yml: u: page: the search words lead to 'saknas.html', which is not in the search index"]
+    assert problems == ["y.yml: u: page: sökorden leder till 'saknas.html', som inte finns i sökindexet"]
 
 
 def test_front_matter_search_words_must_be_a_list_of_words():
@@ -71,15 +69,19 @@ def test_front_matter_search_words_must_be_a_list_of_words():
     assert str(err.value).startswith("docs/risker/x.md: search_words: must be a list of words")
 
 
-def test_a_term_page_that_does_not_exist_is_an_error(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("javascripts", "stylesheets", "assets"))
-    load_site_data(docs)  # the real pages exist
-    path = docs / "data" / "ordlista.yml"
-    edit_yaml(path, lambda d: entry(d, "utmonstring").__setitem__("page", "begrepp/finns-inte.md"))
-    with pytest.raises(DataError) as err:
-        load_site_data(docs)
-    assert err.value.problems == ["docs/data/ordlista.yml: utmonstring: page: no page docs/begrepp/finns-inte.md"]
+def test_a_term_page_that_does_not_exist_stops_the_build_with_one_swedish_line(tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    from tests.conftest import build_in_process, mini_project
+
+    project = mini_project(tmp_path, {})
+    edit_yaml(project / "docs" / "data" / "ordlista.yml", lambda d: entry(d, "utmonstring").__setitem__("page", "begrepp/finns-inte.md"))
+    with pytest.raises(Abort):
+        build_in_process(project)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
+        "docs/data/ordlista.yml: utmonstring: page: sidan docs/begrepp/finns-inte.md finns inte "
+        "(skriv sökvägen till källfilen i docs/, t.ex. begrepp/index.md)"
+    ]
 
 
 # --- the built index --------------------------------------------------------------------
