@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import htmlfix
+from macros import htmlfix, palette
 from tests.firstview import BUDGET, CEILINGS, KEY_PAGES, first_view, path_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +68,30 @@ def test_indentation_goes_but_preformatted_text_stays():
         htmlfix.collapse_whitespace(html)
         == "<div>\n<p>a\nb</p>\n<pre>\n  x\n    y\n</pre>\n<textarea>\n 1\n</textarea>\n<script>\n  f()\n</script></div>"
     )
+
+
+def test_the_palette_keeps_the_schemes_and_the_colours_in_use_and_drops_the_rest():
+    css = (
+        "[data-md-color-primary=red]{--a:1}"
+        "@media screen{[data-md-color-scheme=slate]{--b:2}[data-md-color-scheme=slate][data-md-color-primary=pink]{--c:3}}"
+        "[data-md-color-accent=red],[data-md-color-accent=custom]{--d:4}"
+        "[data-md-color-primary=lime]:not([data-md-color-scheme=slate],.x){--e:5}"
+        "@media screen and (min-width:60em){[data-md-color-primary=white] .md-search__form{--f:6}}"
+    )
+    used = palette.used_colours([{"primary": "custom", "accent": "custom"}, {"scheme": "slate", "primary": "custom", "accent": "custom"}])
+    assert palette.prune(css, used) == "@media screen{[data-md-color-scheme=slate]{--b:2}}[data-md-color-accent=custom]{--d:4}"
+    assert palette.used_colours({"primary": "deep purple"}) == {"primary": {"deep-purple"}, "accent": {"indigo"}}
+    with pytest.raises(palette.PaletteError):
+        palette.prune("a{b:c}}", used)
+
+
+def test_the_built_palette_is_cut_to_the_site_colours(site):
+    (css,) = (site.root / "assets" / "stylesheets").glob("palette.*.min.css")
+    text = css.read_text(encoding="utf-8")
+    assert "[data-md-color-scheme=slate]" in text and "color-scheme:dark" in text
+    assert "data-md-color-primary=" not in text and "data-md-color-accent=" not in text
+    assert len(text.encode()) < 4000
+    assert not list(css.parent.glob("palette.*.map"))
 
 
 def test_over_budget_pages_are_key_pages_and_the_rest_meet_the_goal():
