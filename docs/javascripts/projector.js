@@ -395,7 +395,10 @@
       "aria-modal": "true",
       "aria-label": this.title,
       tabindex: "-1",
-      lang: document.documentElement.lang || "sv"
+      lang: document.documentElement.lang || "sv",
+      // The priority list moves in here; a reload in projector mode can move it before
+      // priority-list.js has read its interface text, so the text comes along.
+      "data-strings": this.root.getAttribute("data-strings") || "{}"
     });
     overlay.hidden = true;
 
