@@ -28,10 +28,69 @@
     return list.date ? list.name + " (" + list.date + ")" : list.name;
   }
 
+  /* --- column headings ---------------------------------------------------------------- */
+
+  /* "Förslag" and "Röster" over the rows. The heading row is built from the rows' own parts
+     (same classes, same widths), so each heading sits over its column in the page and on the
+     projector alike. Hidden from screen readers: each vote field already names itself. */
+  function columnHeadings(s, followUp) {
+    var row = el("div", { className: "priority-list__columns", "aria-hidden": "true" });
+    var votes = el("span", { className: "priority-list__votes" });
+    votes.append(el("span", { className: "priority-list__step" }), el("span", { className: "priority-list__number" }, s.pl_votes), el("span", { className: "priority-list__step" }));
+    row.append(el("span", { className: "priority-list__main" }, s.pl_suggestion), votes);
+    if (followUp) row.append(el("span", { className: "priority-list__toggle" }, s.pl_follow_up));
+    row.append(el("span", { className: "priority-list__remove" }));
+    row.hidden = true;
+    return row;
+  }
+
+  /* --- print the list alone --------------------------------------------------------- */
+
+  /* A sheet to file after the meeting: the list's name, its date (today if none), the ranked
+     suggestions with their votes (and follow-up fields when any are filled in), nothing else.
+     It is put at the end of <body> for the print and removed afterwards; the print styles
+     (html.kv-print-list in exercise.css) hide everything else, the projector too. */
+  function printList(list, s, today) {
+    var old = document.querySelector(".priority-list-sheet");
+    if (old) old.remove();
+    var sheet = el("div", { className: "priority-list-sheet" });
+    sheet.append(el("h1", null, list.name || s.pl_title));
+    sheet.append(el("p", { className: "priority-list-sheet__date" }, s.pl_list_date + ": " + (list.date || today)));
+    var extra = ["owner", "next", "due"].filter(function (f) { return list.items.some(function (it) { return it[f]; }); });
+    var withStatus = list.items.some(function (it) { return it.status && it.status !== "idea"; });
+    var table = el("table");
+    var head = el("tr");
+    var names = [s.pl_rank, s.pl_suggestion, s.pl_votes].concat(withStatus ? [s.pl_status] : [], extra.map(function (f) { return s["pl_" + f]; }));
+    names.forEach(function (t) { head.append(el("th", { scope: "col" }, t)); });
+    var thead = el("thead");
+    thead.append(head);
+    var body = el("tbody");
+    list.items.forEach(function (it, i) {
+      var row = el("tr");
+      row.append(el("td", null, String(i + 1)), el("td", null, it.text), el("td", null, String(it.votes)));
+      if (withStatus) row.append(el("td", null, s["pl_status_" + it.status] || ""));
+      extra.forEach(function (f) { row.append(el("td", null, it[f] || "")); });
+      body.append(row);
+    });
+    table.append(thead, body);
+    sheet.append(table);
+    sheet.append(el("p", { className: "priority-list-sheet__source" }, document.title));
+    document.body.append(sheet);
+    var html = document.documentElement;
+    html.classList.add("kv-print-list");
+    function done() {
+      window.removeEventListener("afterprint", done);
+      html.classList.remove("kv-print-list");
+      sheet.remove();
+    }
+    window.addEventListener("afterprint", done);
+    window.print();
+  }
+
   /* --- export ------------------------------------------------------------------------- */
 
   function toText(list, s) {
-    var lines = [listLabel(list)];
+    var lines = [listLabel({ name: list.name, date: list.date || store.today() })];
     list.items.forEach(function (it, i) {
       var line = (i + 1) + ". " + it.text + " (" + s.pl_votes + ": " + it.votes + ")";
       var more = [];
@@ -134,16 +193,18 @@
 
     var overview = followUp ? el("div", { className: "priority-list__overview" }) : null;
     var empty = el("p", { className: "priority-list__empty" }, s.pl_empty);
+    var columns = columnHeadings(s, followUp);
     var list = el("ol", { className: "priority-list__items" });
 
     var actions = el("div", { className: "priority-list__actions" });
+    var printListButton = el("button", { type: "button", className: "md-button", "data-action": "print-list" }, s.pl_print_list);
     var printButton = el("button", { type: "button", className: "md-button", "data-action": "print" }, s.pl_print);
     var copyButton = el("button", { type: "button", className: "md-button", "data-action": "copy" }, s.pl_copy);
     var csvButton = el("button", { type: "button", className: "md-button", "data-action": "csv" }, s.pl_csv);
     var saveButton = el("button", { type: "button", className: "md-button", "data-action": "save" }, s.pl_save_file);
     var openButton = el("button", { type: "button", className: "md-button", "data-action": "open" }, s.pl_open_file);
     var clearButton = el("button", { type: "button", className: "md-button priority-list__clear", "data-action": "clear" }, s.pl_clear);
-    actions.append(printButton, copyButton, csvButton, saveButton, openButton, clearButton);
+    actions.append(printListButton, copyButton, csvButton, printButton, saveButton, openButton, clearButton);
     var fileInput = el("input", { type: "file", accept: ".json,.csv,application/json,text/csv", hidden: "", tabindex: "-1", "aria-hidden": "true" });
     var filesNote = el("p", { className: "priority-list__files-note" }, s.pl_files_note);
     var warning = el("p", { className: "priority-list__warning" }, s.pl_memory_only);
@@ -180,7 +241,7 @@
     root.insertBefore(bar, anchor);
     root.insertBefore(form, anchor);
     if (overview) root.insertBefore(overview, anchor);
-    root.append(empty, list, actions, filesNote, fileInput, status, undoButton, error, question, table);
+    root.append(empty, columns, list, actions, filesNote, fileInput, status, undoButton, error, question, table);
 
     var panels = {};     // follow-up panels by item id (kept while open, so focus survives)
     var open = {};       // item ids whose panel is open
@@ -273,6 +334,7 @@
       Object.keys(open).forEach(function (id) { if (!store.item(id)) delete open[id]; });
       empty.hidden = current.items.length > 0;
       list.hidden = current.items.length === 0;
+      columns.hidden = current.items.length === 0;
 
       tbody.textContent = "";
       caption.textContent = listLabel(current);
@@ -480,6 +542,8 @@
       var base = store.fileBase(current, s.pl_file_default);
       if (action === "print") {
         window.print();
+      } else if (action === "print-list") {
+        printList(current, s, store.today());
       } else if (action === "copy") {
         copy(toText(current, s)).then(function (ok) { if (ok) announce(s.pl_copied); });
       } else if (action === "csv") {

@@ -449,7 +449,7 @@ window.KlokareLists = (function () {
     var slug = list.name.toLowerCase()
       .replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
-    return (slug || fallback) + (list.date ? "-" + list.date : "");
+    return (slug || fallback) + "-" + (list.date || today()); // a file to keep says when
   }
 
   function csvField(value) {
