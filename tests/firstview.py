@@ -30,7 +30,7 @@ CEILINGS = {
     "begrepp/index.html": 307 * 1024,  # 304 KiB
     "exempel/ryhov-medicin/index.html": 306 * 1024,  # 302 KiB
     "exempel/index.html": 324 * 1024,  # 321 KiB: the catalogue's cards
-    "ovningar/fasa-ut-tillsammans.html": 404 * 1024,  # 401 KiB: projector, priority lists, run chart
+    "ovningar/fasa-ut-tillsammans.html": 408 * 1024,  # 405 KiB: projector, priority lists, run chart, list printout
     "ordlista.html": 358 * 1024,  # 355 KiB: the glossary's HTML
 }
 

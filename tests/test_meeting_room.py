@@ -127,6 +127,9 @@ def test_reload_on_slide_8_keeps_the_slide_and_the_running_timer(page, server):
     timer = page.locator(SLIDE).get_by_role("timer")
     expect(timer).to_have_text("03:10")
     expect(page.locator(SLIDE).get_by_role("button", name="Pausa")).to_be_focused()
+    # The list came into the slide before its script ran: it still has its text.
+    expect(page.locator(SLIDE).get_by_role("button", name="Lägg till")).to_be_visible()
+    expect(page.locator(SLIDE).get_by_role("button", name="Skriv ut listan")).to_be_visible()
     page.clock.run_for(10_000)
     expect(timer).to_have_text("03:00")
 
@@ -252,3 +255,88 @@ def test_axe_on_the_changed_views(browser, server, lang):
         finally:
             context.close()
     assert {k: v for k, v in failures.items() if v} == {}
+
+
+PRINT_STUB = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
+
+
+def centred_over(heading, field) -> bool:
+    """The heading's middle lies over the field (the same column)."""
+    h, f = heading.bounding_box(), field.bounding_box()
+    middle = h["x"] + h["width"] / 2
+    return f["x"] <= middle <= f["x"] + f["width"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_votes_column_has_a_visible_heading_in_both_views(page, server, lang):
+    ui = {"sv": ("Förslag", "Röster", "Visa på storbild"), "en": ("Suggestion", "Votes", "Present")}[lang]
+    page.goto(f"{server}{PREFIX[lang]}{EXERCISE}")
+    root = page.locator(".exercise .priority-list").first
+    expect(root.locator(".priority-list__columns")).to_be_hidden()  # an empty list has no columns
+    seed_list(page, [("Blodprover av rutin", 7), ("Övervakning på natten", 5)])
+    heads = root.locator(".priority-list__columns")
+    expect(heads).to_be_visible()
+    expect(heads).to_contain_text(ui[0])
+    expect(heads.locator(".priority-list__number")).to_have_text(ui[1])
+    assert centred_over(heads.locator(".priority-list__number"), root.locator(".priority-list__number").first)
+    page.get_by_role("button", name=ui[2]).click()
+    for _ in range(7):
+        page.keyboard.press("ArrowRight")
+    heads = page.locator(f"{SLIDE} .priority-list__columns")
+    expect(heads.locator(".priority-list__number")).to_have_text(ui[1])
+    expect(heads).to_be_in_viewport()
+    assert centred_over(heads.locator(".priority-list__number"), page.locator(f"{SLIDE} .priority-list__number").first)
+
+
+@pytest.mark.browser
+def test_the_voting_slide_prints_copies_and_downloads_the_list(page, server):
+    page.add_init_script(PRINT_STUB)
+    page.goto(server + EXERCISE)
+    seed_list(page, [("Blodprover av rutin", 7), ("Övervakning på natten", 5), ("Röntgen vid ryggont", 3)])
+    page.goto(server + EXERCISE + "#storbild-8")
+    slide = page.locator(SLIDE)
+    expect(slide.locator(".priority-list__item")).to_have_count(3)
+    for name in ("Skriv ut listan", "Kopiera som text", "Ladda ner CSV"):
+        expect(slide.get_by_role("button", name=name)).to_be_visible()
+    for name in ("Skriv ut arbetsbladet", "Spara som fil", "Öppna sparad fil", "Rensa"):
+        expect(slide.get_by_role("button", name=name)).to_be_hidden()
+
+    with page.expect_download() as download:
+        slide.get_by_role("button", name="Ladda ner CSV").click()
+    assert re.fullmatch(r"prioriteringslista-\d{4}-\d{2}-\d{2}\.csv", download.value.suggested_filename)
+
+    slide.get_by_role("button", name="Skriv ut listan").click()
+    assert page.evaluate("window.__printed") == 1
+    sheet = page.locator(".priority-list-sheet")
+    page.emulate_media(media="print")
+    expect(sheet).to_be_visible()
+    expect(page.locator(".projector")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(sheet.locator("h1")).to_have_text("Prioriteringslista")
+    expect(sheet.locator(".priority-list-sheet__date")).to_have_text(re.compile(r"Datum: \d{4}-\d{2}-\d{2}"))
+    expect(sheet.locator("th")).to_have_text(["Plats", "Förslag", "Röster"])
+    expect(sheet.locator("tbody tr")).to_have_count(3)  # no empty rows to fill in
+    expect(sheet.locator("tbody tr").first.locator("td")).to_have_text(["1", "Blodprover av rutin", "7"])
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    expect(sheet).to_have_count(0)
+    page.emulate_media(media="screen")
+    expect(page.locator(".projector[role=dialog]")).to_be_visible()  # the meeting goes on
+
+
+@pytest.mark.browser
+def test_the_list_printout_names_the_unit_and_date_and_the_follow_up_fields(page, server):
+    page.add_init_script(PRINT_STUB)
+    page.goto(server + EXERCISE)
+    seed_list(page, [("Blodprover av rutin", 7)])
+    root = page.locator(".exercise .priority-list").first
+    root.get_by_label("Listans namn").fill("Avdelning 12")
+    root.get_by_label("Listans namn").press("Enter")
+    root.get_by_label("Datum", exact=True).fill("2026-03-02")
+    root.get_by_label("Datum", exact=True).dispatch_event("change")
+    root.get_by_role("button", name="Skriv ut listan").click()
+    page.emulate_media(media="print")
+    sheet = page.locator(".priority-list-sheet")
+    expect(sheet.locator("h1")).to_have_text("Avdelning 12")
+    expect(sheet.locator(".priority-list-sheet__date")).to_have_text("Datum: 2026-03-02")
+    expect(page.locator(".exercise")).to_be_hidden()
