@@ -308,7 +308,9 @@ window.KlokareFollowUp = (function () {
       var summary = el("div", { className: "run-chart__summary" });
       var say = function (text, cls) { summary.append(el("p", cls ? { className: cls } : null, text)); };
       say(fmt(s.rc_median, { m: number(a.median), n: m.points.length, u: a.useful }));
-      if (a.longest) {
+      if (a.longest && a.longest.points.length === 1) {
+        say(s.rc_longest_one);
+      } else if (a.longest) {
         var first = a.longest.points[0];
         var last = a.longest.points[a.longest.points.length - 1];
         say(fmt(s.rc_longest, {

@@ -459,10 +459,19 @@ window.KlokareLists = (function () {
 
   var COLUMNS = ["pl_rank", "pl_suggestion", "pl_votes", "pl_status", "pl_owner", "pl_next", "pl_due"];
 
+  // A spreadsheet would run a cell starting with = + - @ as a formula: such text gets a '.
+  function csvText(value) {
+    return /^[=+\-@]/.test(value) ? "'" + value : value;
+  }
+
+  function fromCsvText(value) {
+    return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+  }
+
   function toCsv(list, s) {
     var rows = [COLUMNS.map(function (k) { return s[k]; })];
     list.items.forEach(function (it, i) {
-      rows.push([i + 1, it.text, it.votes, s["pl_status_" + it.status], it.owner, it.next, it.due]);
+      rows.push([i + 1, csvText(it.text), it.votes, s["pl_status_" + it.status], csvText(it.owner), csvText(it.next), it.due]);
     });
     var sep = s.csv_separator || ",";
     return "\ufeff" + rows.map(function (r) { return r.map(csvField).join(sep); }).join("\r\n") + "\r\n";
@@ -515,7 +524,10 @@ window.KlokareLists = (function () {
       var status = raw.pl_status ? statuses[raw.pl_status.toLowerCase()] : "idea";
       if (!status) throw new FileProblem("row", row, s.pl_status);
       if (raw.pl_due && !DATE.test(raw.pl_due)) throw new FileProblem("row", row, s.pl_due);
-      return { text: raw.pl_suggestion, votes: votes, added: i, owner: raw.pl_owner, next: raw.pl_next, status: status, due: raw.pl_due };
+      return {
+        text: fromCsvText(raw.pl_suggestion || ""), votes: votes, added: i,
+        owner: fromCsvText(raw.pl_owner || ""), next: fromCsvText(raw.pl_next || ""), status: status, due: raw.pl_due
+      };
     });
     var named = nameFromFile(fileName);
     try {
