@@ -94,6 +94,19 @@ def test_the_built_palette_is_cut_to_the_site_colours(site):
     assert not list(css.parent.glob("palette.*.map"))
 
 
+def test_nothing_of_ours_holds_up_the_first_view(site):
+    """No script file in <head> (the shim comes before Material's bundle at the end) and the
+    paper styles only for paper: the stylesheets a page waits for are Material's and site.css."""
+    for path in site.pages():
+        rel = site.rel(path)
+        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        assert not re.search(r"<script[^>]*\ssrc=", head), f"{rel}: a script file in <head>"
+        styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"( media="print")?>', head)
+        blocking = [href.rsplit("/", 2)[-1] for href, media in styles if not media]
+        assert "site.css" in blocking and "print.css" not in blocking, rel
+        assert any(href.endswith("stylesheets/print.css") and media for href, media in styles), rel
+
+
 def test_over_budget_pages_are_key_pages_and_the_rest_meet_the_goal():
     assert set(CEILINGS) <= set(KEY_PAGES)
     assert all(limit > BUDGET for limit in CEILINGS.values())
