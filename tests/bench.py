@@ -131,7 +131,7 @@ def search_latency(browser, base: str, lang: str) -> tuple[float, float]:
 # In the page: type `query` into the catalogue's text filter one character at a time; per
 # keystroke, the milliseconds of the filter plus the layout it causes.
 FILTER_JS = """(query) => {
-  const input = document.querySelector("[data-catalogue] input[name=q]");
+  const input = document.querySelector("[data-catalogue] input[name=text]");
   const times = [];
   for (const text of [...Array(query.length).keys()].map(i => query.slice(0, i + 1)).concat([""])) {
     const start = performance.now();

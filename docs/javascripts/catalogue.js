@@ -25,9 +25,12 @@
     return (text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim();
   }
 
-  /* The forms a query word is looked for in: itself, and itself without a common ending. */
+  /* The forms a query word is looked for in: itself, and itself without a common ending.
+     Worked out once per word (a keystroke asks for them once per card). */
+  var formsOf = {};
   function forms(word) {
-    var out = [word];
+    if (Object.prototype.hasOwnProperty.call(formsOf, word)) return formsOf[word];
+    var out = formsOf[word] = [word];
     ENDINGS.forEach(function (ending) {
       var stem = word.slice(0, word.length - ending.length);
       if (word.length > ending.length && word.slice(-ending.length) === ending && stem.length >= MIN_STEM && out.indexOf(stem) === -1) {
@@ -64,6 +67,14 @@
     var wide = window.matchMedia("(min-width: 600px)");
     var total = cards.length;
     var hays = cards.map(function (card) { return fold(card.getAttribute("data-text")); });
+    // Each card's values per filter, read once: " sjukskoterska lakare " (spaces around each).
+    var facets = cards.map(function (card) {
+      var values = {};
+      selects.forEach(function (sel) { values[sel.name] = " " + (card.getAttribute("data-" + sel.name) || "") + " "; });
+      return values;
+    });
+    // The order of the shown cards now in the list (as built: all, 0, 1, 2 ...).
+    var shownOrder = cards.map(function (card, i) { return i; }).join(",");
 
     function state() {
       var s = {};
@@ -72,16 +83,16 @@
       return s;
     }
 
-    function passes(card, skip) {
+    function passes(index, skip) {
       return selects.every(function (sel) {
         if (!sel.value || sel === skip) return true;
-        return (card.getAttribute("data-" + sel.name) || "").split(" ").indexOf(sel.value) !== -1;
+        return facets[index][sel.name].indexOf(" " + sel.value + " ") !== -1;
       });
     }
 
     /* How many of the words a card has (0 when a filter excludes it); -1: no words given. */
     function score(index, words, skip) {
-      if (!passes(cards[index], skip)) return 0;
+      if (!passes(index, skip)) return 0;
       if (!words.length) return -1;
       return words.filter(function (w) { return has(hays[index], w); }).length;
     }
@@ -124,10 +135,19 @@
       var shown = 0;
       order.forEach(function (i) {
         var ok = scores[i] !== 0;
-        cards[i].hidden = !ok;
+        if (cards[i].hidden === ok) cards[i].hidden = !ok;
         if (ok) shown += 1;
-        list.appendChild(cards[i]);  // re-inserting moves the card: best matches first
       });
+      // Best matches first: the shown cards go to the end of the list in that order, in one
+      // move, and only when the order changed (hidden cards may stay where they are).
+      var visible = order.filter(function (i) { return scores[i] !== 0; });
+      var key = visible.join(",");
+      if (key !== shownOrder) {
+        var moved = document.createDocumentFragment();
+        visible.forEach(function (i) { moved.appendChild(cards[i]); });
+        list.appendChild(moved);
+        shownOrder = key;
+      }
       var status = fill(template, { n: shown, total: total });
       var unmatched = words.filter(function (w) {
         return !hays.some(function (hay) { return has(hay, w); });
@@ -183,7 +203,7 @@
     /* After a filter changes on a phone, the answer must be on screen: if the first shown
        example lies below the screen, scroll so that the count and it stand at the top. */
     function reveal() {
-      var first = cards.filter(function (card) { return !card.hidden; })[0] || empty;
+      var first = list.querySelector(".catalogue__card:not([hidden])") || empty;
       if (!wide.matches && first.getBoundingClientRect().top > window.innerHeight - 48) {
         count.scrollIntoView({ block: "start" });
       }
