@@ -287,6 +287,19 @@ def test_the_votes_column_has_a_visible_heading_in_both_views(page, server, lang
     expect(heads.locator(".priority-list__number")).to_have_text(ui[1])
     expect(heads).to_be_in_viewport()
     assert centred_over(heads.locator(".priority-list__number"), page.locator(f"{SLIDE} .priority-list__number").first)
+    expect(page.locator(f"{SLIDE} .priority-list__votes-label").first).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_on_a_phone_each_row_names_its_votes(phone, server):
+    phone.goto(server + EXERCISE)
+    seed_list(phone, [("Blodprover av rutin", 7), ("Övervakning på natten", 5)])
+    root = phone.locator(".exercise .priority-list").first
+    expect(root.locator(".priority-list__item")).to_have_count(2)
+    expect(root.locator(".priority-list__columns")).to_be_hidden()  # the rows wrap: no headings over columns
+    labels = root.locator(".priority-list__votes-label")
+    expect(labels).to_have_text(["Röster", "Röster"])
+    expect(labels.first).to_be_visible()
 
 
 @pytest.mark.browser

@@ -268,7 +268,9 @@
       var number = el("input", { type: "number", id: numberId, min: "0", max: String(store.limits.votes), step: "1", inputmode: "numeric", className: "priority-list__number", "data-role": "votes" });
       number.value = String(it.votes);
       var more = el("button", { type: "button", className: "priority-list__step", "data-role": "more", "aria-label": s.pl_more + ": " + it.text }, "+");
-      votes.append(less, numLabel, number, more);
+      // On a narrow list the rows wrap and the column headings are hidden: each row says it.
+      var votesWord = el("span", { className: "priority-list__votes-label", "aria-hidden": "true" }, s.pl_votes);
+      votes.append(votesWord, less, numLabel, number, more);
       li.append(textBox, votes);
       if (followUp) {
         var panelId = prefix + "-panel-" + it.id;
