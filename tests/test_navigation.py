@@ -48,19 +48,6 @@ def test_language_switch_keeps_the_section(page, server, site):
 
 
 @pytest.mark.browser
-def test_language_switch_follows_the_screen_when_the_address_lags(page, server, site):
-    """Material rewrites the address as the page scrolls; on a busy machine it can do so while
-    the page settles and name a section that is out of view. The section on screen wins."""
-    ids = re.findall(r'<h2 id="([^"]+)"', site.read("risker/index.html"))
-    page.goto(server + f"risker/index.html#{ids[1]}")
-    expect(page.locator(f"#{ids[1]}")).to_be_in_viewport()
-    page.evaluate("id => history.replaceState(null, '', '#' + id)", ids[0])
-    expect(page.locator(f"#{ids[0]}")).not_to_be_in_viewport()
-    switch_language(page, "en")
-    expect(page).to_have_url(server + f"en/risker/index.html#{ids[1]}")
-
-
-@pytest.mark.browser
 def test_language_switch_keeps_a_glossary_entry(page, server):
     page.goto(server + "ordlista.html#icke-gora")
     switch_language(page, "en")
