@@ -13,7 +13,8 @@
 - on_page_content: links with a scheme other than http(s), mailto or tel stop the build;
   permalink tooltips; full addresses on links for paper (macros/print_footer.py).
 - on_page_context: the print edition (macros/printing.py), every page's print block, a
-  page's own search words (front matter `search_words`) and its edit link ("suggest a
+  page's own search words (front matter `search_words`), its table of contents cut to
+  front matter `toc_djup` and its edit link ("suggest a
   change") when REPO_URL is set.
 - on_post_page: search dialog name, search per language, absolute hreflang alternates
   (none on the 404 page), indentation removed (page weight).
@@ -33,7 +34,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from macros import generated, htmlfix, minify, opendata, palette, print_footer, printing, review, safelinks, search_split
+from macros import generated, htmlfix, minify, opendata, palette, print_footer, printing, review, safelinks, search_split, unused_css
+from macros.css_rules import CssShapeError
 from macros.glossary import abbreviations
 from macros.links import Links
 from macros.loader import DataError, load_site_data
@@ -196,8 +198,31 @@ def on_page_context(context, page, config, nav):
             page.content, STATE.data, STATE.links, lang, config["site_name"], address, dt.date.today()
         )
     _collect_search_words(page, lang)
+    _trim_toc(page)
     page.edit_url = _edit_url(page, config)
     return context
+
+
+def _trim_toc(page) -> None:
+    """Front matter `toc_djup: 2`: the page's table of contents goes down to <h2> only. The
+    glossary uses it: its letters are there, its 40 terms are not (the letter index at the top
+    of the page and the search lead to them), which takes about 9 KiB off the page."""
+    depth = page.meta.get("toc_djup")
+    if depth is None:
+        return
+    if isinstance(depth, bool) or not isinstance(depth, int) or not 2 <= depth <= 6:
+        line = f"docs/{page.file.src_uri}: {msg('toc_depth_bad', value=depth)}"
+        if STATE.report(line):
+            log.error(line)
+        return
+
+    def trim(items) -> None:
+        for item in items:
+            if item.level >= depth:
+                item.children = []
+            trim(item.children)
+
+    trim(page.toc)
 
 
 def _check_links(html: str, page) -> None:
@@ -262,7 +287,11 @@ def on_post_build(config):
         raise Abort(msg("search_problems", n=len(problems)))
     opendata.write(site, STATE.data, STATE.languages)
     minify.minify_own_assets(site)
-    try:
-        palette.prune_site(site, config["theme"]["palette"])
-    except palette.PaletteError as err:
-        raise Abort(msg("theme_changed", error=str(err), module="macros/palette.py")) from None
+    for module, prune in (
+        ("macros/palette.py", lambda: palette.prune_site(site, config["theme"]["palette"])),
+        ("macros/unused_css.py", lambda: unused_css.prune_site(site)),
+    ):
+        try:
+            prune()
+        except CssShapeError as err:
+            raise Abort(msg("theme_changed", error=str(err), module=module)) from None
