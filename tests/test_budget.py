@@ -3,19 +3,25 @@ exercise/catalogue code only on the pages that use it."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import time
 from pathlib import Path
 
+import material
 import pytest
 import yaml
+from playwright.sync_api import expect
 
-from macros import htmlfix, palette
+from macros import htmlfix, palette, strings, unused_css
+from macros.css_rules import CssShapeError
+from tests.conftest import wait_for_animations
 from tests.firstview import BUDGET, CEILINGS, KEY_PAGES, first_view, path_of
 
 ROOT = Path(__file__).resolve().parent.parent
 # The markup each group of page assets serves (overrides/render/exercise.html, catalogue.html).
-MARKERS = {"exercise": 'class="exercise"', "catalogue": "data-catalogue"}
+MARKERS = {"exercise": 'class="exercise"', "follow_up": "data-follow-up", "catalogue": "data-catalogue"}
 
 
 class _AnyTag(yaml.SafeLoader):
@@ -167,3 +173,159 @@ def test_no_link_is_named_just_start(site):
     for rel in ("index.html", "varfor.html", "en/varfor.html"):
         texts = [re.sub(r"<[^>]+>|\s+", " ", t).strip() for t in re.findall(r"<a [^>]*>(.*?)</a>", site.read(rel), re.S)]
         assert "Start" not in texts, rel
+
+
+# --- Material's stylesheet cut to what the site can show (macros/unused_css.py) -------------
+
+
+def test_unused_css_keeps_what_the_site_can_show_and_drops_the_rest(tmp_path):
+    (tmp_path / "a.html").write_text("<p class=\"md-typeset shown\">x</p><div class='other'></div>", encoding="utf-8")
+    (tmp_path / "b.js").write_text('el.classList.add("md-tooltip");t="md-status--"+n', encoding="utf-8")
+    producible = unused_css.Producible(tmp_path)
+    css = (
+        "/* c */.md-typeset .shown{a:1}"  # both classes on a page
+        ".md-post{b:2}"  # a blog post: nowhere
+        ".md-typeset .md-post,.other{c:3}"  # one selector of two stays
+        ".md-tooltip{d:4}.md-status--new{e:5}"  # added by a script; a prefix a script builds on
+        ".md-typeset a:not(.md-button){f:6}"  # inside :not(): not judged
+        '.md-typeset a[href$=".pdf"]{g:7}'  # inside an attribute selector: not judged
+        "[dir=rtl] .md-typeset{h:8}"  # no page is right to left
+        "@media screen{.md-banner{i:9}}@media print{.shown{j:10}}"
+        "@keyframes k{0%{l:11}to{l:12}}"
+    )
+    assert unused_css.prune(css, producible) == (
+        ".md-typeset .shown{a:1}.other{c:3}.md-tooltip{d:4}.md-status--new{e:5}"
+        ".md-typeset a:not(.md-button){f:6}"
+        '.md-typeset a[href$=".pdf"]{g:7}'
+        "@media print{.shown{j:10}}@keyframes k{0%{l:11}to{l:12}}"
+    )
+    (tmp_path / "c.html").write_text('<html dir="rtl"><span class="md-post"></span>', encoding="utf-8")
+    assert unused_css.prune("[dir=rtl] .md-post{h:8}", unused_css.Producible(tmp_path)) == "[dir=rtl] .md-post{h:8}"
+    with pytest.raises(CssShapeError):
+        unused_css.prune(".a{b:c", producible)
+
+
+def material_main_css() -> Path:
+    (path,) = (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
+    return path
+
+
+def test_the_built_main_stylesheet_is_cut(site):
+    (css,) = (site.root / "assets" / "stylesheets").glob("main.*.min.css")
+    assert css.name == material_main_css().name, "the file keeps Material's name"
+    text = css.read_text(encoding="utf-8")
+    assert len(text.encode()) < 0.75 * material_main_css().stat().st_size
+    assert ".md-typeset" in text and ".md-search-result" in text
+    assert ".md-post" not in text and "[dir=rtl]" not in text
+    assert not list(css.parent.glob("main.*.map"))
+
+
+# The computed style of every element and of its ::before and ::after, one hash per element.
+STYLE_HASHES = """() => {
+  const hash = (s) => { let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; return h; };
+  const all = (st) => Array.from(st).sort().map((p) => p + ":" + st.getPropertyValue(p)).join(";");  // custom properties come in no fixed order
+  return Array.from(document.querySelectorAll("*"), (el) =>
+    hash(all(getComputedStyle(el)) + all(getComputedStyle(el, "::before")) + all(getComputedStyle(el, "::after"))));
+}"""
+NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+STYLE_OF = """([i, pseudo]) => {
+  const el = document.querySelectorAll("*")[i], st = getComputedStyle(el, pseudo);
+  const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && el.className.baseVal === undefined ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  return [name, Object.fromEntries(Array.from(st, (p) => [p, st.getPropertyValue(p)]))];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("rel", ["index.html", "ovningar/fasa-ut-tillsammans.html", "exempel/index.html", "en/ordlista.html"])
+def test_the_cut_stylesheet_styles_every_element_as_materials_full_one(browser, server, rel, width):
+    """Load the page twice, with the built (cut) main stylesheet and with Material's own file,
+    and compare the computed style of every element and its ::before and ::after."""
+    views = []
+    for original in (False, True):
+        context = browser.new_context(viewport={"width": width, "height": 900}, reduced_motion="reduce")
+        page = context.new_page()
+        if original:
+            page.route("**/assets/stylesheets/main.*.min.css", lambda route: route.fulfill(path=str(material_main_css())))
+        page.goto(server + rel, wait_until="networkidle")
+        wait_for_animations(page)
+        views.append((context, page))
+    try:
+        (_, cut), (_, full) = views
+        # Material's scripts size the sidebars after load: compare until both pages agree or
+        # 15 s pass (a retrying assertion, like Playwright's expect), a few frames apart.
+        deadline = time.monotonic() + 15
+        while True:
+            cut_hashes, full_hashes = cut.evaluate(STYLE_HASHES), full.evaluate(STYLE_HASHES)
+            differ = [i for i, (a, b) in enumerate(zip(cut_hashes, full_hashes, strict=False)) if a != b]
+            if (not differ and len(cut_hashes) == len(full_hashes)) or time.monotonic() > deadline:
+                break
+            for page in (cut, full):
+                page.evaluate(NEXT_FRAMES)
+        assert len(cut_hashes) == len(full_hashes) > 200, rel
+        if differ:
+            reports = []
+            for i in differ[:3]:
+                for pseudo in (None, "::before", "::after"):
+                    name, a = cut.evaluate(STYLE_OF, [i, pseudo])
+                    _, b = full.evaluate(STYLE_OF, [i, pseudo])
+                    changed = {p: (a.get(p), b.get(p)) for p in set(a) | set(b) if a.get(p) != b.get(p)}
+                    if changed:
+                        reports.append(f"{name}{pseudo or ''}: {changed}")
+            pytest.fail(f"{rel} at {width} px: {len(differ)} elements styled differently (cut, full):\n" + "\n".join(reports))
+    finally:
+        for context, _ in views:
+            context.close()
+
+
+def test_text_left_out_of_data_strings_is_not_used_by_the_scripts_that_get_it():
+    """macros/exercises.strings_attribute leaves out TEMPLATE_ONLY everywhere and the
+    follow-up text where there is no follow-up: no script that runs there may need it."""
+    scripts = ROOT / "docs" / "javascripts"
+    follow_up = {"priority-follow-up.js", "run-chart.js"}
+    others = "".join(p.read_text(encoding="utf-8") for p in scripts.glob("*.js") if p.name not in follow_up)
+    everywhere = "".join(p.read_text(encoding="utf-8") for p in scripts.glob("*.js"))
+    for key in strings.TEMPLATE_ONLY:
+        assert not re.search(rf"\b{key}\b", everywhere), f"{key} is used by a script"
+    left_out = [*strings.FOLLOW_UP_ONLY, *(k for k in strings.EXERCISE_UI["sv"] if k.startswith(strings.FOLLOW_UP_PREFIX))]
+    for key in left_out:
+        assert re.search(rf"\b{key}\b", everywhere), f"{key} is used by no script: remove it from strings.py"
+        assert not re.search(rf"\b{key}\b", others), f"{key} is used outside the follow-up scripts"
+
+
+def test_data_strings_is_json_in_single_quotes_and_only_what_the_page_needs(site):
+    for rel, follow_up in (("ovningar/fasa-ut-tillsammans.html", False), ("en/ovningar/uppfoljning.html", True)):
+        html = site.read(rel)
+        (raw,) = re.findall(r"data-strings='([^']*)'", html)
+        ui = json.loads(raw.replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+        assert "pl_title" in ui and "present_hint" not in ui, rel
+        assert ("rc_title" in ui) is follow_up and ("pl_measure" in ui) is follow_up, rel
+
+
+def test_escaping_of_data_strings():
+    from macros.exercises import strings_attribute
+
+    attr = str(strings_attribute({"a": 'it\'s <b> & "q"'}, follow_up=True))
+    assert attr == 'data-strings=\'{"a":"it&#39;s &lt;b&gt; &amp; \\"q\\""}\''
+
+
+@pytest.mark.browser
+def test_projector_code_loads_when_projector_mode_is_wanted(page, server):
+    """Not in the first view of an exercise page; the button (and Alt+Shift+P) load it and open."""
+    sizes = first_view(page, server + "ovningar/fasa-ut-tillsammans.html")
+    assert not [u for u in sizes if u.endswith(("projector.js", "projector.css"))], sorted(sizes)
+    with page.expect_request(lambda r: r.url.endswith("javascripts/projector.js")):
+        page.locator("[data-present]").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_have_css("position", "fixed")  # projector.css came with it
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_the_shortcut_alone_loads_and_opens_projector_mode(page, server):
+    page.goto(server + "en/ovningar/fasa-ut-tillsammans.html")
+    expect(page.locator("[data-present]")).to_be_visible()
+    page.keyboard.press("Alt+Shift+P")
+    expect(page.get_by_role("dialog")).to_be_visible()
