@@ -80,6 +80,8 @@ MESSAGES: dict[str, str] = {
     # review dates on pages (macros/review.py)
     "review_missing": "{key}: granskningsdatum saknas (lägg till '{key}: ÅÅÅÅ-MM-DD' i sidhuvudet)",
     "review_bad": "{key}: ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte {value}",
+    # front matter toc_djup (site_hooks.on_page_context)
+    "toc_depth_bad": "toc_djup: ska vara en rubriknivå från 2 till 6, inte {value}",
     # the end of a build
     "data_problems": "{n} problem i docs/data/ (se raderna ovan). Inget byggdes.",
     "page_problems": "{n} problem på sidorna (se raderna ovan). Bygget stoppades.",
@@ -553,3 +555,16 @@ for _ui in EXERCISE_UI.values():
         **{status: status for status in _STATUSES},
         **{ui[f"pl_status_{status}"].lower(): status for ui in EXERCISE_UI.values() for status in _STATUSES},
     }
+
+# Not handed to the page's scripts (data-strings): the text only the template shows, and,
+# on an exercise without a follow-up slide, the text only the follow-up scripts use
+# (priority-follow-up.js, run-chart.js; tests/test_budget.py checks that no other script does).
+TEMPLATE_ONLY = ("present_hint", "print_reflection", "questions", "notes", "no_js", "pl_local")
+FOLLOW_UP_ONLY = (
+    "pl_due_now_short", "pl_due_now", "pl_due_none", "pl_overview",
+    "pl_measure", "pl_measure_count", "pl_measure_hint", "pl_measure_name",
+    "pl_per", "pl_per_week", "pl_per_month", "pl_per_week_col", "pl_per_month_col",
+    "pl_values", "pl_values_hint", "pl_values_error", "pl_values_too_many",
+    "pl_change", "pl_change_none", "pl_change_at", "pl_print_chart",
+)  # fmt: skip
+FOLLOW_UP_PREFIX = "rc_"  # the run chart's text

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 
+import pytest
+from mkdocs.exceptions import Abort
+
+from tests.conftest import build_in_process, mini_project
 from tests.htmlutil import parse
 
 
@@ -65,3 +70,29 @@ def test_site_url_is_configurable_for_an_intranet_sub_path(tmp_path, monkeypatch
     en = (out / "en" / "risker" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://intranat.example/lagvardevard/en/risker/index.html">' in en
     assert '<link rel="alternate" href="https://intranat.example/lagvardevard/risker/index.html" hreflang="sv">' in en
+
+
+def secondary_toc_links(html: str) -> list[str]:
+    """The #anchors in the page's table of contents (Material's secondary navigation)."""
+    start = html.index('<nav class="md-nav md-nav--secondary"')
+    return re.findall(r'<a href="(#[^"]+)" class="md-nav__link">', html[start : html.index("</nav>\n</div>", start)])
+
+
+def test_the_glossary_contents_list_the_letters_not_every_term(site):
+    """ordlista.md has `toc_djup: 2` (site_hooks._trim_toc): letters yes, terms no."""
+    for rel in ("ordlista.html", "en/ordlista.html"):
+        html = site.read(rel)
+        links = secondary_toc_links(html)
+        assert "#bokstav-a" in links and "#bokstav-k" in links, rel
+        assert not [link for link in links if not link.startswith("#bokstav-")], rel
+        assert 'id="choosing-wisely"' in html, "the terms themselves stay on the page"
+    assert "#bade-sluta-och-minska" in secondary_toc_links(site.read("begrepp/index.html")), "other pages keep their <h3>"
+
+
+@pytest.mark.parametrize(("value", "shown"), [("två", "två"), ("1", "1"), ("7", "7"), ("true", "True")])
+def test_a_bad_toc_depth_stops_the_build_with_one_swedish_line(tmp_path, caplog, value, shown):
+    project = mini_project(tmp_path, {"hinder.md": f"---\ngranskad: 2026-01-15\ntoc_djup: {value}\n---\n# Hinder\n\n## A\n\n### B\n"})
+    with pytest.raises(Abort):
+        build_in_process(project, nav=["hinder.md"])
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert f"docs/hinder.md: toc_djup: ska vara en rubriknivå från 2 till 6, inte {shown}" in errors
