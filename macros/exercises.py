@@ -6,8 +6,9 @@ A4 handout. Without JavaScript the page is a complete, readable exercise.
 
 DOM contract (used by projector.js, priority-list.js and the tests):
 - div.exercise[data-exercise=<id>][data-minutes?][data-title][data-subtitle][data-strings=<json>]
-  (data-strings: the UI dict below for the page's language; data-minutes only when set)
-- button[data-present][hidden] and span.exercise__hint[hidden]: revealed by projector.js
+  (data-strings: the interface text the scripts use, in the page's language: strings_attribute;
+  data-minutes only when set)
+- button[data-present][hidden] and span.exercise__hint[hidden]: revealed by projector-start.js
 - button[data-print-reflection][hidden]: prints the first timed step alone, with room to
   write (html.print-reflection during printing); the step carries [data-reflection]
 - section.exercise__slide[data-slide=<slide id>][data-minutes?] with an h2 first
@@ -30,9 +31,24 @@ from markupsafe import Markup
 
 from .links import get
 from .loader import SiteData
-from .strings import EXERCISE_UI
+from .strings import EXERCISE_UI, FOLLOW_UP_ONLY, FOLLOW_UP_PREFIX, TEMPLATE_ONLY
 from .templating import render
 from .urls import PageRef
+
+
+def strings_attribute(ui: dict, follow_up: bool) -> Markup:
+    """data-strings='<json>': the interface text the page's scripts use. In single quotes,
+    so the JSON's many double quotes need no escaping (about 2.6 KB less on a page); the
+    value is escaped for that: & and ' (and < > for good measure)."""
+    wanted = {
+        key: value
+        for key, value in ui.items()
+        if key not in TEMPLATE_ONLY and (follow_up or (key not in FOLLOW_UP_ONLY and not key.startswith(FOLLOW_UP_PREFIX)))
+    }
+    text = json.dumps(wanted, ensure_ascii=False, separators=(",", ":"))
+    for char, entity in (("&", "&amp;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;")):
+        text = text.replace(char, entity)
+    return Markup(f"data-strings='{text}'")
 
 
 def render_exercise(data: SiteData, page: PageRef, exercise_id: str) -> Markup:
@@ -45,7 +61,7 @@ def render_exercise(data: SiteData, page: PageRef, exercise_id: str) -> Markup:
         ex=ex,
         lang=page.lang,
         ui=ui,
-        strings_json=json.dumps(ui, ensure_ascii=False),
+        strings_attribute=strings_attribute(ui, follow_up=any(s.follow_up for s in ex.slides)),
         timed=timed,
         total=total,
         total_label=ui["total"].split(":")[0],

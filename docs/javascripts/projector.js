@@ -3,12 +3,13 @@
  * Works on the page HTML from macros/exercises.py (its docstring has the DOM contract):
  * div.exercise[data-title][data-subtitle][data-minutes][data-strings] holding
  * section.exercise__slide[data-slide][data-minutes?]. Without JavaScript the page is
- * the complete exercise; this script reveals the [data-present] button and hint and
+ * the complete exercise. projector-start.js shows the [data-present] button and loads this
+ * script (and projector.css) when projector mode is wanted; this script then
  * builds a full-window dialog in the same page: a title slide, then one slide per
  * section, a countdown timer for each timed step and the live priority list on the
  * voting step. No network, no modules: it runs from file:// too.
  *
- * Keys (not while typing in a field): P open; → / PageDown next; ← / PageUp previous;
+ * Keys (not while typing in a field): Alt+Shift+P open; → / PageDown next; ← / PageUp previous;
  * Space start/pause; R reset; F browser full screen; Esc leave. Timers use Date.now()
  * with setInterval, so a paused page or a fake clock gives the right time.
  *
@@ -362,29 +363,11 @@
     }
   };
 
+  /* projector-start.js has shown the button (and loaded this script when it was wanted). */
   Deck.prototype.reveal = function () {
     var self = this;
-    if (this.button) {
-      this.button.hidden = false;
-      this.button.setAttribute("aria-keyshortcuts", "P");
-      this.button.addEventListener("click", function () { self.open(self.button); });
-    }
-    if (this.hint) this.hint.hidden = false;
-    var sheet = this.root.querySelector("[data-print-reflection]");
-    if (sheet) {
-      sheet.hidden = false;
-      sheet.addEventListener("click", printReflectionSheet);
-    }
+    if (this.button) this.button.addEventListener("click", function () { self.open(self.button); });
   };
-
-  /* The reflection sheet for step 1: the same page, printed with only that step. */
-  function printReflectionSheet() {
-    document.documentElement.classList.add("print-reflection");
-    window.print();
-  }
-  window.addEventListener("afterprint", function () {
-    document.documentElement.classList.remove("print-reflection");
-  });
 
   Deck.prototype.build = function () {
     var s = this.strings;
