@@ -316,7 +316,7 @@ def test_projector_code_loads_when_projector_mode_is_wanted(page, server):
     assert not [u for u in sizes if u.endswith(("projector.js", "projector.css"))], sorted(sizes)
     with page.expect_request(lambda r: r.url.endswith("javascripts/projector.js")):
         page.locator("[data-present]").click()
-    dialog = page.get_by_role("dialog")
+    dialog = page.locator("div.projector[role=dialog]")
     expect(dialog).to_be_visible()
     expect(dialog).to_have_css("position", "fixed")  # projector.css came with it
     page.keyboard.press("Escape")
@@ -328,4 +328,4 @@ def test_the_shortcut_alone_loads_and_opens_projector_mode(page, server):
     page.goto(server + "en/ovningar/fasa-ut-tillsammans.html")
     expect(page.locator("[data-present]")).to_be_visible()
     page.keyboard.press("Alt+Shift+P")
-    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(page.locator("div.projector[role=dialog]")).to_be_visible()

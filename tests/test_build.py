@@ -83,8 +83,8 @@ def test_the_glossary_contents_list_the_letters_not_every_term(site):
     for rel in ("ordlista.html", "en/ordlista.html"):
         html = site.read(rel)
         links = secondary_toc_links(html)
-        assert "#bokstav-a" in links and "#bokstav-k" in links, rel
-        assert not [link for link in links if not link.startswith("#bokstav-")], rel
+        letters = ["#" + i for i in re.findall(r'<h2 id="(bokstav-[^"]+)"', html)]
+        assert len(letters) > 10 and links == letters, rel
         assert 'id="choosing-wisely"' in html, "the terms themselves stay on the page"
     assert "#bade-sluta-och-minska" in secondary_toc_links(site.read("begrepp/index.html")), "other pages keep their <h3>"
 
