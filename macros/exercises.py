@@ -8,7 +8,7 @@ DOM contract (used by projector.js, priority-list.js and the tests):
 - div.exercise[data-exercise=<id>][data-minutes?][data-title][data-subtitle][data-strings=<json>]
   (data-strings: the interface text the scripts use, in the page's language: strings_attribute;
   data-minutes only when set)
-- button[data-present][hidden] and span.exercise__hint[hidden]: revealed by projector-start.js
+- button[data-present][hidden] and span.exercise__hint[hidden]: revealed by exercise-start.js
 - button[data-print-reflection][hidden]: prints the first timed step alone, with room to
   write (html.print-reflection during printing); the step carries [data-reflection]
 - section.exercise__slide[data-slide=<slide id>][data-minutes?] with an h2 first

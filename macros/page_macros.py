@@ -93,10 +93,7 @@ def page_macros(state: BuildState, macros_plugin) -> dict[str, Callable]:
     def ovning(exercise_id: str) -> str:
         """An exercise or deck: sections, timers, projector mode and (if any) the priority list."""
         uses("exercise")
-        html = exercises.render_exercise(data, page(), exercise_id)
-        if any(slide.follow_up for slide in data.exercises[exercise_id].slides):
-            uses("follow_up")  # after "exercise": its styles override some of exercise.css
-        return html
+        return exercises.render_exercise(data, page(), exercise_id)
 
     def datafil(name: str) -> str:
         """A download link to an open-data file at the site root: {{ datafil("exempel.csv") }}."""

@@ -21,7 +21,11 @@ from tests.firstview import BUDGET, CEILINGS, KEY_PAGES, first_view, path_of
 
 ROOT = Path(__file__).resolve().parent.parent
 # The markup each group of page assets serves (overrides/render/exercise.html, catalogue.html).
-MARKERS = {"exercise": 'class="exercise"', "follow_up": "data-follow-up", "catalogue": "data-catalogue"}
+MARKERS = {"exercise": 'class="exercise"', "catalogue": "data-catalogue"}
+# Loaded by exercise-start.js when wanted, never named by a page.
+ON_DEMAND = ["stylesheets/projector.css", "javascripts/projector.js", "javascripts/priority-store.js",
+             "javascripts/priority-list.js", "stylesheets/follow-up.css", "javascripts/run-chart.js",
+             "javascripts/priority-follow-up.js"]  # fmt: skip
 
 
 class _AnyTag(yaml.SafeLoader):
@@ -285,8 +289,8 @@ def test_text_left_out_of_data_strings_is_not_used_by_the_scripts_that_get_it():
     follow_up = {"priority-follow-up.js", "run-chart.js"}
     others = "".join(p.read_text(encoding="utf-8") for p in scripts.glob("*.js") if p.name not in follow_up)
     everywhere = "".join(p.read_text(encoding="utf-8") for p in scripts.glob("*.js"))
-    for key in strings.TEMPLATE_ONLY:
-        assert not re.search(rf"\b{key}\b", everywhere), f"{key} is used by a script"
+    for key in strings.TEMPLATE_ONLY:  # read as s.key or s["key"]
+        assert not re.search(rf"""(\.|\[["']){key}\b""", everywhere), f"{key} is used by a script"
     left_out = [*strings.FOLLOW_UP_ONLY, *(k for k in strings.EXERCISE_UI["sv"] if k.startswith(strings.FOLLOW_UP_PREFIX))]
     for key in left_out:
         assert re.search(rf"\b{key}\b", everywhere), f"{key} is used by no script: remove it from strings.py"
@@ -329,3 +333,36 @@ def test_the_shortcut_alone_loads_and_opens_projector_mode(page, server):
     expect(page.locator("[data-present]")).to_be_visible()
     page.keyboard.press("Alt+Shift+P")
     expect(page.locator("div.projector[role=dialog]")).to_be_visible()
+
+
+def test_no_page_names_the_code_that_loads_when_wanted(site):
+    """exercise-start.js loads these; a page that named them would load them up front."""
+    assert all((site.root / rel).is_file() for rel in ON_DEMAND)
+    for path in site.pages():
+        up = "../" * site.rel(path).count("/")
+        named = {up + rel for rel in ON_DEMAND} & references(path.read_text(encoding="utf-8"))
+        assert not named, f"{site.rel(path)} names {sorted(named)}"
+
+
+LIST = "div.priority-list[data-priority-list]"
+
+
+@pytest.mark.browser
+def test_the_priority_list_loads_as_the_reader_comes_to_it(page, server):
+    sizes = first_view(page, server + "ovningar/fasa-ut-tillsammans.html")
+    assert not [u for u in sizes if any(u.endswith(rel) for rel in ON_DEMAND)], sorted(sizes)
+    expect(page.locator(f"{LIST} .priority-list__nojs")).to_be_hidden()  # no "needs JavaScript" while it comes
+    with page.expect_request(lambda r: r.url.endswith("javascripts/priority-list.js")):
+        page.locator(LIST).scroll_into_view_if_needed()
+    expect(page.locator(f"{LIST} input[type=text]").first).to_be_visible()
+
+
+@pytest.mark.browser
+def test_a_browser_that_keeps_lists_gets_the_list_at_once_with_its_styles_in_order(page, server):
+    page.goto(server + "ovningar/uppfoljning.html")
+    page.evaluate("localStorage.setItem('klokare-vard.prioriteringslistor', JSON.stringify({version: 2, lists: []}))")
+    with page.expect_request(lambda r: r.url.endswith("javascripts/priority-follow-up.js")):
+        page.reload()
+    expect(page.locator(f"{LIST} input[type=text]").first).to_be_attached()
+    names = page.eval_on_selector_all("link[rel=stylesheet]", "links => links.map(l => l.href.split('/').pop())")
+    assert names.index("follow-up.css") == names.index("exercise.css") + 1, names

@@ -263,6 +263,7 @@ def test_priority_list_add_vote_reload_export_clear(page, server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
     page.goto(server + EXERCISE)
     widget = page.locator(".exercise .priority-list")
+    widget.scroll_into_view_if_needed()  # the list loads as the reader comes to it
     expect(widget.locator(".priority-list__nojs")).to_be_hidden()
     expect(widget.locator(".priority-list__local")).to_have_text("Listan sparas bara i den här webbläsaren. Inget skickas någonstans.")
     expect(widget.get_by_text("Listan är tom.")).to_be_visible()

@@ -281,6 +281,7 @@ def test_the_votes_column_has_a_visible_heading_in_both_views(page, server, lang
     expect(heads.locator(".priority-list__number")).to_have_text(ui[1])
     assert centred_over(heads.locator(".priority-list__number"), root.locator(".priority-list__number").first)
     page.get_by_role("button", name=ui[2]).click()
+    expect(page.locator("div.projector")).to_be_visible()  # projector mode loads on the first press
     for _ in range(7):
         page.keyboard.press("ArrowRight")
     heads = page.locator(f"{SLIDE} .priority-list__columns")

@@ -40,6 +40,7 @@ def fresh(page, server, rel: str) -> None:
     page.goto(server + rel)
     page.evaluate("localStorage.clear()")
     page.reload()
+    page.locator(WIDGET).first.scroll_into_view_if_needed()  # the list loads as the reader comes to it
     expect(page.locator(f"{WIDGET}[data-ready]")).to_be_visible()
 
 

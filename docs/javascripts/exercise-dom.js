@@ -1,4 +1,4 @@
-/* Shared by projector.js and priority-list.js (loaded before them, see mkdocs.yml):
+/* Shared by projector.js and priority-list.js (loaded before them: exercise-start.js loads those):
  * a tiny element builder and the exercise's interface text (data-strings, written by
  * macros/exercises.py from macros/strings.py). Classic script, so it works from file://.
  */

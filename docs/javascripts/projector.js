@@ -3,7 +3,7 @@
  * Works on the page HTML from macros/exercises.py (its docstring has the DOM contract):
  * div.exercise[data-title][data-subtitle][data-minutes][data-strings] holding
  * section.exercise__slide[data-slide][data-minutes?]. Without JavaScript the page is
- * the complete exercise. projector-start.js shows the [data-present] button and loads this
+ * the complete exercise. exercise-start.js shows the [data-present] button and loads this
  * script (and projector.css) when projector mode is wanted; this script then
  * builds a full-window dialog in the same page: a title slide, then one slide per
  * section, a countdown timer for each timed step and the live priority list on the
@@ -363,7 +363,7 @@
     }
   };
 
-  /* projector-start.js has shown the button (and loaded this script when it was wanted). */
+  /* exercise-start.js has shown the button (and loaded this script when it was wanted). */
   Deck.prototype.reveal = function () {
     var self = this;
     if (this.button) this.button.addEventListener("click", function () { self.open(self.button); });
