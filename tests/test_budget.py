@@ -331,8 +331,11 @@ def test_projector_code_loads_when_projector_mode_is_wanted(page, server):
 def test_the_shortcut_alone_loads_and_opens_projector_mode(page, server):
     page.goto(server + "en/ovningar/fasa-ut-tillsammans.html")
     expect(page.locator("[data-present]")).to_be_visible()
+    page.evaluate("window.__keys = []; window.addEventListener('keydown', e => window.__keys.push(e.key))")
     page.keyboard.press("Alt+Shift+P")
     expect(page.locator("div.projector[role=dialog]")).to_be_visible()
+    keys = [k for k in page.evaluate("window.__keys") if k not in ("Alt", "Shift")]
+    assert keys == [], "the shortcut reached window (Material's shortcuts), before or after loading"
 
 
 def test_no_page_names_the_code_that_loads_when_wanted(site):

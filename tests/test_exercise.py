@@ -77,6 +77,8 @@ def expect_colours(box, colours: dict[str, str]) -> None:
 
 
 def go_to_slide(page, index: int) -> None:
+    # The keys are for the projector: it opens once its code has loaded (exercise-start.js).
+    expect(page.locator(".projector[role=dialog]")).to_be_visible()
     page.keyboard.press("Home")
     for _ in range(index):
         page.keyboard.press("ArrowRight")

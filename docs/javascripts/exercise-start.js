@@ -152,6 +152,7 @@
       if (projector.loaded || event.defaultPrevented) return;
       if (event.code === "KeyP" && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
+        event.stopPropagation(); // as projector.js does: Material's shortcuts on window stay out of it
         load().then(function () {
           document.dispatchEvent(new KeyboardEvent("keydown", { code: "KeyP", key: "P", altKey: true, shiftKey: true, bubbles: true, cancelable: true }));
         });
