@@ -273,6 +273,8 @@ def test_the_votes_column_has_a_visible_heading_in_both_views(page, server, lang
     ui = {"sv": ("Förslag", "Röster", "Visa på storbild"), "en": ("Suggestion", "Votes", "Present")}[lang]
     page.goto(f"{server}{PREFIX[lang]}{EXERCISE}")
     root = page.locator(".exercise .priority-list").first
+    root.scroll_into_view_if_needed()  # the list loads as the reader comes to it
+    expect(root.locator("input[type=text]").first).to_be_visible()
     expect(root.locator(".priority-list__columns")).to_be_hidden()  # an empty list has no columns
     seed_list(page, [("Blodprover av rutin", 7), ("Övervakning på natten", 5)])
     heads = root.locator(".priority-list__columns")
