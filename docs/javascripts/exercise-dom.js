@@ -24,5 +24,10 @@ window.KlokareExercise = (function () {
     }
   }
 
-  return { el: el, strings: strings };
+  /* Shared by exercise-start.js and projector.js: the address of a projector slide
+     (#storbild-N, one-based) and the sessionStorage prefix of projector state per page. */
+  var SLIDE_HASH = /^#storbild-(\d+)$/;
+  var PROJECTOR_STORE = "klokare-vard.storbild:";
+
+  return { el: el, strings: strings, SLIDE_HASH: SLIDE_HASH, PROJECTOR_STORE: PROJECTOR_STORE };
 })();

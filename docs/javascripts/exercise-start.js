@@ -25,8 +25,8 @@
 (function () {
   "use strict";
 
-  var HASH = /^#storbild-\d+$/;
-  var STORE = "klokare-vard.storbild:" + window.location.pathname + ":"; // as in projector.js
+  var HASH = window.KlokareExercise.SLIDE_HASH;
+  var STORE = window.KlokareExercise.PROJECTOR_STORE + window.location.pathname + ":";
   var LISTS = ["klokare-vard.prioriteringslistor", "klokare-vard.prioriteringslista"]; // as in priority-store.js
   var here = document.currentScript ? document.currentScript.src : window.location.href;
 

@@ -22,8 +22,8 @@
   "use strict";
 
   var TICK_MS = 250;
-  var HASH = /^#storbild-(\d+)$/;
-  var STORE = "klokare-vard.storbild:";
+  var HASH = window.KlokareExercise.SLIDE_HASH;
+  var STORE = window.KlokareExercise.PROJECTOR_STORE;
   var WARN_MS = 60000;
   var decks = [];
   var active = null; // the open deck
