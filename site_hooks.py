@@ -114,12 +114,18 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     _check_review_date(page)
-    if page.meta.get("tooltips", True) is False:
-        return markdown
-    lang = _lang(page, STATE)
-    if lang not in STATE.abbreviations:
-        STATE.abbreviations[lang] = abbreviations(STATE.data, lang)
-    return markdown + "\n\n" + STATE.abbreviations[lang] + "\n"
+    # The glossary tooltips of this page's language. MkDocs makes a new Markdown converter
+    # for each page, right after this event, from config["mdx_configs"]: so the abbr
+    # extension's `glossary` set here holds for this page alone. A page's own `*[X]: ...`
+    # definitions still win over the glossary's.
+    glossary = {}
+    if page.meta.get("tooltips", True) is not False:
+        lang = _lang(page, STATE)
+        if lang not in STATE.abbreviations:
+            STATE.abbreviations[lang] = abbreviations(STATE.data, lang)
+        glossary = STATE.abbreviations[lang]
+    config["mdx_configs"]["abbr"] = {"glossary": glossary}
+    return markdown
 
 
 def _suffixes() -> tuple[str, ...]:

@@ -62,7 +62,7 @@ class BuildState:
     files: object = None  # MkDocs Files of the language being built (site_hooks.on_files)
     problems: list[str] = field(default_factory=list)
     depth: int = 0
-    abbreviations: dict[str, str] = field(default_factory=dict)  # the tooltip block per language
+    abbreviations: dict[str, dict[str, str]] = field(default_factory=dict)  # the tooltips per language
     page_words: dict = field(default_factory=dict)  # lang -> location -> search words from front matter
 
     def report(self, line: str) -> bool:

@@ -58,12 +58,20 @@ def test_every_cited_source_exists_in_the_register(site):
     assert cited and cited <= set(DATA.sources)
 
 
-def test_glossary_tooltips_on_content_pages(site):
-    html = site.read("begrepp/index.html")
-    titles = re.findall(r'<abbr title="([^"]+)">', html)
-    assert titles, "no glossary tooltips on a content page"
-    shorts = {t.short.sv for t in DATA.terms.values()}
+@pytest.mark.parametrize("lang, path", [("sv", "begrepp/index.html"), ("en", "en/begrepp/index.html")])
+def test_glossary_tooltips_on_content_pages(site, lang, path):
+    """Each language's pages get that language's short definitions (the glossary is set per page)."""
+    titles = re.findall(r'<abbr title="([^"]+)">', site.read(path))
+    assert titles, f"{path}: no glossary tooltips on a content page"
+    shorts = {getattr(t.short, lang) for t in DATA.terms.values()}
     assert set(titles) <= {s.replace('"', "&quot;") for s in shorts} | shorts
+
+
+@pytest.mark.parametrize("path", ["ordlista.html", "en/ordlista.html"])
+def test_no_tooltips_where_front_matter_turns_them_off(site, path):
+    """`tooltips: false` on the glossary holds although the pages built before it had
+    tooltips: one page's glossary setting does not leak into the next."""
+    assert "<abbr" not in site.read(path)
 
 
 def test_open_data_json_and_csv_hold_every_example(site):
