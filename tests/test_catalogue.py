@@ -152,6 +152,8 @@ def _shown(page, count: int) -> list[str]:
 def test_filter_by_profession_updates_the_url_and_survives_a_reload(page, server):
     page.goto(server + "exempel/index.html")
     assert _shown(page, len(DATA.examples)) == sorted(DATA.examples)
+    cards = page.locator(".catalogue__card:visible")
+    built_order = cards.evaluate_all("els => els.map(e => e.id)")
     page.get_by_label("Yrkesgrupper").select_option("farmaceut")
     expected = sorted(e.id for e in DATA.examples.values() if "farmaceut" in e.professions)
     assert 0 < len(expected) < len(DATA.examples)
@@ -166,6 +168,15 @@ def test_filter_by_profession_updates_the_url_and_survives_a_reload(page, server
     page.get_by_role("button", name="Visa alla").click()
     assert _shown(page, len(DATA.examples)) == sorted(DATA.examples)
     expect(page).to_have_url(server + "exempel/index.html")
+    # Filtered-out cards leave the page, the best matches move to the top, and all come back
+    # in the order they were built, each once.
+    page.get_by_label("Sök bland exemplen").fill("onödiga prover")
+    expect(cards.first).to_have_id(re.compile("^(sus-labbprover|sfam-lipider)$"))
+    assert cards.evaluate_all("els => els.map(e => e.id)") != built_order[: cards.count()]
+    page.get_by_label("Sök bland exemplen").fill("")
+    expect(cards).to_have_count(len(DATA.examples))
+    assert cards.evaluate_all("els => els.map(e => e.id)") == built_order
+    assert page.locator(".catalogue__list > *").count() == len(DATA.examples), "only the cards, once each"
 
 
 @pytest.mark.browser

@@ -2,7 +2,8 @@
  * Progressive: without JavaScript every example is listed and the filter form stays hidden.
  * The URL query reflects the filter (?profession=sjukskoterska&text=prov), so a link can be
  * shared and a reload restores it. (Not ?q=: Material opens its own search for that.)
- * The count of shown examples is announced (role=status).
+ * The count of shown examples is announced (role=status). Examples that do not fit are taken
+ * out of the list (not hidden) and put back in their place when they fit again.
  *
  * Free text: a card is shown when it has at least one of the words, and the cards with
  * the most words come first. Matching ignores case and å/ä/ö (lagvard finds lågvärd),
@@ -73,8 +74,13 @@
       selects.forEach(function (sel) { values[sel.name] = " " + (card.getAttribute("data-" + sel.name) || "") + " "; });
       return values;
     });
-    // The order of the shown cards now in the list (as built: all, 0, 1, 2 ...).
-    var shownOrder = cards.map(function (card, i) { return i; }).join(",");
+    // The cards the list holds now (indexes), in order: as built, all of them.
+    var placed = cards.map(function (card, i) { return i; });
+    // Only the cards go in the list: the whitespace between them would be re-checked by
+    // the browser at every change.
+    Array.prototype.slice.call(list.childNodes).forEach(function (node) {
+      if (node.nodeType === 3 && !node.nodeValue.trim()) list.removeChild(node);
+    });
 
     function state() {
       var s = {};
@@ -125,6 +131,29 @@
       without.hidden = !items.children.length;
     }
 
+    /* Make the list hold the cards `wanted` (indexes) in that order, best matches first.
+       Cards left out are taken out of the page rather than hidden: with hundreds of hidden
+       cards side by side, every change made the browser walk past them again and again (a
+       1,000-card catalogue took half a second per key). Only the cards that must move are
+       touched. */
+    function place(wanted) {
+      if (wanted.join(",") === placed.join(",")) return;
+      var keep = [];
+      wanted.forEach(function (i) { keep[i] = true; });
+      placed.forEach(function (i) {
+        if (!keep[i]) list.removeChild(cards[i]);
+      });
+      var next = list.firstElementChild;
+      wanted.forEach(function (i) {
+        if (cards[i] === next) {
+          next = next.nextElementSibling;
+        } else {
+          list.insertBefore(cards[i], next);
+        }
+      });
+      placed = wanted;
+    }
+
     function apply() {
       var words = fold(text.value).split(/\s+/).filter(Boolean);
       var scores = cards.map(function (card, i) { return score(i, words); });
@@ -132,22 +161,9 @@
       if (words.length) {
         order.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
       }
-      var shown = 0;
-      order.forEach(function (i) {
-        var ok = scores[i] !== 0;
-        if (cards[i].hidden === ok) cards[i].hidden = !ok;
-        if (ok) shown += 1;
-      });
-      // Best matches first: the shown cards go to the end of the list in that order, in one
-      // move, and only when the order changed (hidden cards may stay where they are).
       var visible = order.filter(function (i) { return scores[i] !== 0; });
-      var key = visible.join(",");
-      if (key !== shownOrder) {
-        var moved = document.createDocumentFragment();
-        visible.forEach(function (i) { moved.appendChild(cards[i]); });
-        list.appendChild(moved);
-        shownOrder = key;
-      }
+      place(visible);
+      var shown = visible.length;
       var status = fill(template, { n: shown, total: total });
       var unmatched = words.filter(function (w) {
         return !hays.some(function (hay) { return has(hay, w); });
@@ -203,7 +219,7 @@
     /* After a filter changes on a phone, the answer must be on screen: if the first shown
        example lies below the screen, scroll so that the count and it stand at the top. */
     function reveal() {
-      var first = list.querySelector(".catalogue__card:not([hidden])") || empty;
+      var first = list.querySelector(".catalogue__card") || empty;
       if (!wide.matches && first.getBoundingClientRect().top > window.innerHeight - 48) {
         count.scrollIntoView({ block: "start" });
       }
