@@ -324,3 +324,12 @@ def test_summary_fits_on_two_a4_pages(page, server, lang):
     reader = pdf_of(page, server + SUMMARY[lang])
     assert 1 <= len(reader.pages) <= 2
     assert ("Källor på den här sidan" if lang == "sv" else "Sources on this page") in page_texts(reader)[-1]
+
+
+@pytest.mark.browser
+def test_the_catalogue_prints_every_card(page, server):
+    """The cards are drawn only near the screen (content-visibility: auto): on paper every
+    one of them is there, with its title and summary."""
+    text = " ".join(page_texts(pdf_of(page, server + "exempel/index.html")))
+    missing = [ex.id for ex in DATA.examples.values() if " ".join(ex.summary.sv.split())[:60] not in text]
+    assert not missing, f"not on paper: {missing}"
