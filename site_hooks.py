@@ -270,8 +270,14 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":  # the only page template; sitemaps are not HTML
         return output_content
+    # Every language's build writes the one 404.html at the site root, the last one winning.
+    # The default language's is kept (its page says it in both languages: overrides/404.html),
+    # so the header, menus and <html lang> match the Swedish text it opens with.
+    if STATE.depth > 1 and STATE.not_found is not None:
+        return STATE.not_found
     lang = htmlfix.page_language(output_content) or STATE.languages.default
-    return _fix_page(output_content, lang, template_name, None, None)
+    STATE.not_found = _fix_page(output_content, lang, template_name, None, None)
+    return STATE.not_found
 
 
 @event_priority(-200)  # after i18n (-100) has merged the index and offline (-100) has inlined it

@@ -63,6 +63,7 @@ class BuildState:
     problems: list[str] = field(default_factory=list)
     depth: int = 0
     abbreviations: dict[str, dict[str, str]] = field(default_factory=dict)  # the tooltips per language
+    not_found: str | None = None  # the default language's 404 page, written for every language
     page_words: dict = field(default_factory=dict)  # lang -> location -> search words from front matter
 
     def report(self, line: str) -> bool:

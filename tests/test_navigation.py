@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.test_a11y import run_axe
+
 
 def switch_language(page, target_lang: str) -> None:
     page.locator(".md-header .md-select").first.hover()
@@ -52,3 +54,32 @@ def test_language_switch_keeps_a_glossary_entry(page, server):
     page.goto(server + "ordlista.html#icke-gora")
     switch_language(page, "en")
     expect(page).to_have_url(server + "en/ordlista.html#icke-gora")
+
+
+def test_the_404_page_is_swedish_first_with_english_below(site):
+    """One 404 page answers a missing address in any language: the default language's
+    (not whichever language was built last), with the English part marked as English and
+    links from the server root to both start pages."""
+    html = site.read("404.html")
+    assert re.search(r'<html lang="sv"', html)
+    assert "<h1>Sidan finns inte</h1>" in html
+    english = re.search(r'<div lang="en">(.*?)</div>', html, re.S)
+    assert english and "<h2>Page not found</h2>" in english.group(1)
+    assert '<a href="/index.html">Gå till startsidan</a>' in html
+    assert '<a href="/en/index.html">Go to the English start page</a>' in english.group(1)
+    assert not (site.root / "en" / "404.html").exists()
+
+
+@pytest.mark.browser
+def test_a_missing_address_gets_the_404_page_and_its_links_work(page, server, site):
+    """As a reader meets it: a mistyped address deep in the site, answered with the 404 page
+    as a web server is set up to do; the links start at the server root, so they still lead
+    to the start pages from there."""
+    missing = server + "begrepp/finns-inte/alls.html"
+    page.route(missing, lambda route: route.fulfill(status=404, path=site.root / "404.html", content_type="text/html; charset=utf-8"))
+    page.goto(missing)
+    expect(page.locator("h1")).to_have_text("Sidan finns inte")
+    assert run_axe(page) == []
+    page.get_by_role("link", name="Go to the English start page").click()
+    expect(page).to_have_url(server + "en/index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
