@@ -107,6 +107,7 @@ def _check_term_pages(files) -> None:
 def on_env(env, config, files):
     env.globals["t"] = t
     env.globals["lang_prefix"] = STATE.languages.prefix
+    env.globals["site_languages"] = STATE.languages.all  # the default language first
     env.globals["review_date"] = review_date
     env.globals["page_lang"] = lambda page: _lang(page, STATE)
     return env

@@ -101,8 +101,7 @@ def test_axe_every_page_light_and_dark(page, server, rel):
     """Light: every rule. Dark (the same page after the palette toggle): the colour rules."""
     page.goto(server + rel)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
-    show_the_priority_lists(page)
-    wait_for_animations(page)
+    show_the_priority_lists(page)  # ends at the top, with the page settled
     violations = run_axe(page, AXE_FULL)
     assert violations == [], f"{rel} (light):\n" + "\n".join(violations)
     to_dark_palette(page)

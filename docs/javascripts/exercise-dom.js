@@ -1,4 +1,4 @@
-/* Shared by projector.js and priority-list.js (loaded before them: exercise-start.js loads those):
+/* Shared by the exercise scripts (loaded before them; exercise-start.js loads the others):
  * a tiny element builder and the exercise's interface text (data-strings, written by
  * macros/exercises.py from macros/strings.py). Classic script, so it works from file://.
  */
@@ -28,6 +28,13 @@ window.KlokareExercise = (function () {
      (#storbild-N, one-based) and the sessionStorage prefix of projector state per page. */
   var SLIDE_HASH = /^#storbild-(\d+)$/;
   var PROJECTOR_STORE = "klokare-vard.storbild:";
+  /* Shared by exercise-start.js and priority-store.js: the localStorage keys of the priority
+     lists (version 2, and version 1 still read and moved over). */
+  var LISTS_KEY = "klokare-vard.prioriteringslistor";
+  var OLD_LISTS_KEY = "klokare-vard.prioriteringslista";
 
-  return { el: el, strings: strings, SLIDE_HASH: SLIDE_HASH, PROJECTOR_STORE: PROJECTOR_STORE };
+  return {
+    el: el, strings: strings, SLIDE_HASH: SLIDE_HASH, PROJECTOR_STORE: PROJECTOR_STORE,
+    LISTS_KEY: LISTS_KEY, OLD_LISTS_KEY: OLD_LISTS_KEY
+  };
 })();

@@ -27,7 +27,7 @@
 
   var HASH = window.KlokareExercise.SLIDE_HASH;
   var STORE = window.KlokareExercise.PROJECTOR_STORE + window.location.pathname + ":";
-  var LISTS = ["klokare-vard.prioriteringslistor", "klokare-vard.prioriteringslista"]; // as in priority-store.js
+  var LISTS = [window.KlokareExercise.LISTS_KEY, window.KlokareExercise.OLD_LISTS_KEY];
   var here = document.currentScript ? document.currentScript.src : window.location.href;
 
   /* Styles keep the order they had as one file: exercise.css, follow-up.css, projector.css. */

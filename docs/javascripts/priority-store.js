@@ -20,8 +20,8 @@
 window.KlokareLists = (function () {
   "use strict";
 
-  var KEY = "klokare-vard.prioriteringslistor";
-  var OLD_KEY = "klokare-vard.prioriteringslista";
+  var KEY = window.KlokareExercise.LISTS_KEY; // exercise-dom.js, loaded before this file
+  var OLD_KEY = window.KlokareExercise.OLD_LISTS_KEY;
   var BROKEN_KEY = "klokare-vard.prioriteringslistor.oläsbar";
   var FORMAT = "klokare-vard.prioriteringslista";
   var VERSION = 2;
