@@ -227,9 +227,23 @@ def test_the_built_main_stylesheet_is_cut(site):
 # The computed style of every element and of its ::before and ::after, one hash per element.
 STYLE_HASHES = """() => {
   const hash = (s) => { let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; return h; };
-  const all = (st) => Array.from(st).sort().map((p) => p + ":" + st.getPropertyValue(p)).join(";");  // custom properties come in no fixed order
+  // Every element lists the same standard properties (taken once, in one order), then its
+  // custom properties, which come in no fixed order: only those are sorted.
+  const standard = Array.from(getComputedStyle(document.documentElement)).filter((p) => !p.startsWith("--"));
+  const all = (st) => {
+    let out = "";
+    for (const p of standard) out += st.getPropertyValue(p) + ";";
+    const custom = [];
+    for (let i = st.length - 1; i >= 0 && st[i].startsWith("--"); i--) custom.push(st[i]);
+    return out + custom.sort().map((p) => p + ":" + st.getPropertyValue(p)).join(";");
+  };
+  // A ::before or ::after without content is not drawn: its other properties do not matter.
+  const pseudo = (el, which) => {
+    const st = getComputedStyle(el, which), content = st.getPropertyValue("content");
+    return content === "none" || content === "normal" ? content : all(st);
+  };
   return Array.from(document.querySelectorAll("*"), (el) =>
-    hash(all(getComputedStyle(el)) + all(getComputedStyle(el, "::before")) + all(getComputedStyle(el, "::after"))));
+    hash(all(getComputedStyle(el)) + "|" + pseudo(el, "::before") + "|" + pseudo(el, "::after")));
 }"""
 NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 STYLE_OF = """([i, pseudo]) => {
