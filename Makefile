@@ -75,25 +75,17 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
-# Optional: Lighthouse (mobile) on the key pages, served uncompressed like an intranet.
+# Optional: Lighthouse (mobile) on the key pages, served uncompressed like an intranet,
+# AUDIT_RUNS times each (median, low and high: one run moves by a few hundredths).
 # Needs Node.js (npx fetches Lighthouse from the npm registry) and Debian's Chromium;
 # `make test` does not need Node. Reports in .cache/lighthouse/ (HTML and JSON).
 LIGHTHOUSE ?= lighthouse@12.8.2
 # The port of the default SITE_URL, so that canonical and hreflang addresses match.
 AUDIT_PORT ?= 8000
-AUDIT_PAGES ?= index.html begrepp/index.html ovningar/fasa-ut-tillsammans.html exempel/index.html exempel/ryhov-medicin/index.html ordlista.html en/index.html
+AUDIT_RUNS ?= 3
+AUDIT_PAGES ?=
 audit: build
-	@command -v npx >/dev/null || { echo "make audit needs Node.js (npx); skipped"; exit 1; }
-	@mkdir -p .cache/lighthouse
-	@$(BIN)/python -m http.server $(AUDIT_PORT) --bind 127.0.0.1 --directory site >/dev/null 2>&1 & echo $$! > .cache/lighthouse/server.pid; \
-	trap 'kill $$(cat .cache/lighthouse/server.pid)' EXIT; sleep 1; \
-	for p in $(AUDIT_PAGES); do \
-	  name=$$(echo $$p | tr / _ | sed "s/\.html$$//"); \
-	  CHROME_PATH=/usr/bin/chromium npx --yes $(LIGHTHOUSE) "http://127.0.0.1:$(AUDIT_PORT)/$$p" \
-	    --quiet --chrome-flags="--headless --no-sandbox" --output=json --output=html \
-	    --output-path=.cache/lighthouse/$$name || exit 1; \
-	  $(BIN)/python -c "import json,sys; r=json.load(open(sys.argv[1])); print(sys.argv[2].ljust(40), '  '.join(f'{k} {v[\"score\"]:.2f}' for k,v in r['categories'].items()), '  weight', round(r['audits']['total-byte-weight']['numericValue']/1024), 'KiB')" .cache/lighthouse/$$name.report.json $$p; \
-	done
+	$(BIN)/python -m tests.audit --runs $(AUDIT_RUNS) --port $(AUDIT_PORT) --lighthouse $(LIGHTHOUSE) $(AUDIT_PAGES)
 
 # Regenerate the JSON Schema files in schemas/ after changing macros/models.py.
 schemas: $(STAMP)
