@@ -33,8 +33,15 @@ window.KlokareExercise = (function () {
   var LISTS_KEY = "klokare-vard.prioriteringslistor";
   var OLD_LISTS_KEY = "klokare-vard.prioriteringslista";
 
+  /* Shared by exercise-start.js and projector.js: Alt+Shift+P opens projector mode. A
+     modifier, not a single letter: WCAG 2.1.4 (character key shortcuts), and Material's own
+     "p" (previous page) keeps working. */
+  function isProjectorShortcut(event) {
+    return event.code === "KeyP" && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey;
+  }
+
   return {
     el: el, strings: strings, SLIDE_HASH: SLIDE_HASH, PROJECTOR_STORE: PROJECTOR_STORE,
-    LISTS_KEY: LISTS_KEY, OLD_LISTS_KEY: OLD_LISTS_KEY
+    LISTS_KEY: LISTS_KEY, OLD_LISTS_KEY: OLD_LISTS_KEY, isProjectorShortcut: isProjectorShortcut
   };
 })();

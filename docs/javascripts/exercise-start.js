@@ -150,7 +150,7 @@
     });
     document.addEventListener("keydown", function (event) {
       if (projector.loaded || event.defaultPrevented) return;
-      if (event.code === "KeyP" && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      if (window.KlokareExercise.isProjectorShortcut(event)) {
         event.preventDefault();
         event.stopPropagation(); // as projector.js does: Material's shortcuts on window stay out of it
         load().then(function () {

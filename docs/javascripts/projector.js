@@ -729,9 +729,8 @@
       if (event.key !== "Tab") event.stopPropagation();
       return;
     }
-    // Alt+Shift+P opens projector mode. A modifier, not a single letter: WCAG 2.1.4
-    // (character key shortcuts), and Material's own "p" (previous page) keeps working.
-    if (event.code === "KeyP" && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && decks.length) {
+    // Alt+Shift+P opens projector mode (exercise-dom.js says why this combination).
+    if (window.KlokareExercise.isProjectorShortcut(event) && decks.length) {
       event.preventDefault();
       event.stopPropagation();
       decks[0].open(null);
