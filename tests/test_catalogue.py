@@ -213,3 +213,31 @@ def test_editor_templates_are_valid_records(name, model):
     raw = yaml.safe_load((ROOT / "docs" / "data" / "mallar" / name).read_text(encoding="utf-8"))
     record = raw[0] if isinstance(raw, list) else raw
     getattr(models, model).model_validate(record)
+
+
+# In the page, before anything else: every layout shift not caused by the reader, as it comes.
+RECORD_SHIFTS = """window.layoutShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
+}).observe({ type: "layout-shift", buffered: true });"""
+# Two frames and a task later, every shift of what was drawn has been reported.
+SHIFTS_SO_FAR = """() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() =>
+  setTimeout(() => done(window.layoutShifts.reduce((sum, value) => sum + value, 0)), 0))))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width,height", [(412, 823), (1280, 800)])
+def test_the_catalogue_does_not_jump_when_its_filters_appear(browser, server, width, height):
+    """catalogue.js shows the filter form once the page has loaded; the list below must not
+    move down when it does (cumulative layout shift, as Lighthouse measures it, on a phone
+    and on a wide screen)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.add_init_script(RECORD_SHIFTS)
+        page.goto(server + "exempel/index.html")
+        expect(page.locator(".catalogue__filters")).not_to_have_attribute("hidden", re.compile(".*"))
+        expect(page.get_by_label("Yrkesgrupper")).to_be_visible(visible=width >= 600)
+        assert page.evaluate(SHIFTS_SO_FAR) < 0.01
+    finally:
+        context.close()
