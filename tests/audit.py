@@ -2,7 +2,7 @@
 
 Optional, and not part of `make test`: it needs Node.js, because npx fetches Lighthouse
 from the npm registry, and it drives Debian's Chromium. site/ is served uncompressed by
-Python's http.server, as many intranets serve it, on the port of the default SITE_URL so
+Python's http.server (tests/conftest.serve), as many intranets serve it, on the port of the default SITE_URL so
 that canonical and hreflang addresses match.
 
 A Lighthouse performance score moves by a few hundredths from one run to the next on the
@@ -18,38 +18,22 @@ and .json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from macros.pdf import CHROMIUM
+from tests.conftest import serve
 from tests.firstview import KEY_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / ".cache" / "lighthouse"
 GOAL = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-
-
-def serve(site: Path, port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(50):  # until it answers (at most 5 s)
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit(f"make audit: the local server on port {port} did not start (is the port taken?)")
 
 
 def lighthouse(lighthouse: str, url: str, stem: Path) -> dict:
@@ -87,22 +71,20 @@ def main() -> int:
     if not shutil.which("npx"):
         print("make audit needs Node.js (npx); skipped", file=sys.stderr)
         return 1
-    site = ROOT / "site"
     OUT.mkdir(parents=True, exist_ok=True)
-    server = serve(site, args.port)
-    print(f"{'page':<36} perf: median (low–high)  lowest a11y, BP, SEO  median LCP, TBT  most weight", flush=True)
     misses = []
-    try:
+    with contextlib.ExitStack() as stack:
+        try:
+            base = stack.enter_context(serve(ROOT / "site", args.port))
+        except OSError as err:
+            raise SystemExit(f"make audit: cannot serve site/ on port {args.port}: {err.strerror}") from None
+        print(f"{'page':<36} perf: median (low–high)  lowest a11y, BP, SEO  median LCP, TBT  most weight", flush=True)
         for page in args.pages:
             name = page.removesuffix(".html").replace("/", "_")
-            url = f"http://127.0.0.1:{args.port}/{page}"
-            reports = [lighthouse(args.lighthouse, url, OUT / f"{name}-{run}") for run in range(1, args.runs + 1)]
+            reports = [lighthouse(args.lighthouse, base + page, OUT / f"{name}-{run}") for run in range(1, args.runs + 1)]
             line, missed = summary(page, reports)
             print(line, flush=True)
             misses += [f"{page}: {m}" for m in missed]
-    finally:
-        server.terminate()
-        server.wait()
     goals = ", ".join(f"{k} ≥ {v:.2f}" for k, v in GOAL.items())
     print(f"\nGoals ({goals}): " + ("all met" if not misses else "missed by " + "; ".join(misses)))
     return 0

@@ -19,21 +19,18 @@ Run: `make bench` (or `.venv/bin/python -m tests.bench --examples 0` to skip the
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import resource
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build, serve
 from tests.firstview import BUDGET, KEY_PAGES, first_view
 
 KIB = 1024
@@ -60,21 +57,6 @@ def timed_build(dest: Path, config: Path | None = None) -> tuple[float, float]:
     if proc.returncode != 0:
         sys.exit(f"the build failed:\n{(proc.stdout + proc.stderr)[-4000:]}")
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(root: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 @contextmanager

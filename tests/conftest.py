@@ -15,6 +15,7 @@ subprocess), as mkdocs-static-i18n's own tests do.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -180,15 +181,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(root: Path, port: int = 0):
+    """Serve `root` on 127.0.0.1 as `python3 -m http.server` does (uncompressed, as many
+    intranets serve it) from a thread; `port` 0 takes a free one. Yields the base URL ending
+    in '/'. Used by the tests, `make bench` and `make audit`."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def server(site):
     """Serve the built site on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(site.root) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -225,6 +236,10 @@ def page(browser, server):
     pg.external_requests = watch_external_requests(pg, server)  # type: ignore[attr-defined]
     yield pg
     context.close()
+
+
+# In the page: resolves after two frames have been drawn.
+NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def wait_for_animations(page, timeout: float = 10_000) -> None:

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from macros import htmlfix, palette, strings, unused_css
 from macros.css_rules import CssShapeError
-from tests.conftest import wait_for_animations
+from tests.conftest import NEXT_FRAMES, wait_for_animations
 from tests.firstview import BUDGET, CEILINGS, KEY_PAGES, first_view, path_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,7 +245,6 @@ STYLE_HASHES = """() => {
   return Array.from(document.querySelectorAll("*"), (el) =>
     hash(all(getComputedStyle(el)) + "|" + pseudo(el, "::before") + "|" + pseudo(el, "::after")));
 }"""
-NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 STYLE_OF = """([i, pseudo]) => {
   const el = document.querySelectorAll("*")[i], st = getComputedStyle(el, pseudo);
   const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && el.className.baseVal === undefined ? "." + el.className.trim().split(/\\s+/).join(".") : "");
