@@ -8,11 +8,21 @@ selector left goes with it. Everything else stays byte for byte as Material wrot
 
 What "can produce" means, cautiously:
 - a class that appears in a class attribute of any built page (Markdown, templates, macros);
-- any word in any script of the built site (Material's bundle and search worker, our scripts),
-  since a script may add the class later; a word ending in - or _ (e.g. "md-status--" + name)
-  keeps every class that starts with it;
+- any word in any of this site's own scripts (docs/javascripts), since a script may add the
+  class later; a word ending in - or _ (e.g. "md-status--" + name) keeps every class that
+  starts with it;
+- in Material's own scripts (its bundle, search worker and lunr, under assets/javascripts),
+  which name the classes of every feature Material has: Material's component classes (md-...)
+  and the few others the bundle sets (BUNDLE_CLASSES), except those of a feature that is off
+  here (FEATURE_GATES: tooltips, annotations, code blocks, repository facts, versions, tags,
+  content tabs, diagrams). A feature is on when a page shows it (a class in the built HTML) or
+  the theme's configuration names it (the `__config` JSON of the pages);
 - classes inside parentheses (:not(.x), :is(.x, .y)) and attribute selectors are not judged;
 - `[dir=rtl]` rules go only when no page is written right to left.
+
+A custom property (--md-...) that Material declares and that nothing reads any more (no
+var() in the stylesheets, no mention in a page or a script) goes too: mostly the icons of
+features that are off here, each a data: URL of a few hundred bytes.
 
 So the cut follows the content: when an editor adds content tabs or a code block, their class
 appears in the built page and Material's rules for it stay. tests/test_budget.py compares the
@@ -21,10 +31,11 @@ computed style of every element on key pages with Material's full file and this 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from macros.css_rules import CssShapeError, keep_selectors, without_comments
+from macros.css_rules import CssShapeError, blocks, keep_selectors, without_comments
 
 CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 SCRIPT_WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -33,22 +44,68 @@ SELECTOR_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 ALWAYS = (".md-header", ".md-typeset", ".md-search", ".md-nav", ".md-footer", ".md-sidebar", ".admonition")
 
 
+# Material's own scripts: the words in them count only as MATERIAL_CLASS allows.
+MATERIAL_SCRIPTS = "assets/javascripts"
+# Classes outside md-... that Material's bundle sets (classList, className in bundle.*.min.js, 9.8.1).
+BUNDLE_CLASSES = frozenset({"js", "no-js", "focus-visible", "js-focus-visible", "hll", "select"})
+# Classes of Material's scripts that belong to a feature, and what shows the feature is on:
+# ("class", c) a page has class c; ("feature", f) theme.features has f; ("config", k) the
+# theme's __config has a value for k. Any one of them is enough.
+FEATURE_GATES: dict[str, tuple[tuple[str, str], ...]] = {
+    "md-annotation": (("class", "annotate"),),
+    "md-code__": (("class", "highlight"),),
+    "md-source": (("class", "md-source"),),
+    "md-status": (("class", "md-status"),),
+    "md-tag": (("class", "md-tag"),),
+    "md-tooltip": (("feature", "content.tooltips"), ("class", "annotate")),  # md-tooltip2 too
+    "md-version": (("config", "version"),),
+    "tabbed-": (("class", "tabbed-set"),),
+    "mermaid": (("class", "mermaid"),),
+}
+CONFIG_JSON = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+CUSTOM_PROPERTY = re.compile(r"(?<=[{;])(--[\w-]+):")
+
+
 class Producible:
     """The classes the built site can produce (see the module's docstring)."""
 
     def __init__(self, site: Path):
         self.classes: set[str] = set()
         self.rtl = False
+        self.features: set[str] = set()
+        self.config: set[str] = set()
+        self.text = []  # every page and script, to look for custom properties in
         for page in site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
+            self.text.append(html)
             for double, single in CLASS_ATTRIBUTE.findall(html):
                 self.classes.update((double or single).split())
             self.rtl = self.rtl or bool(re.search(r"""\bdir\s*=\s*["']?rtl""", html))
+            for raw in CONFIG_JSON.findall(html):
+                config = json.loads(raw)
+                self.features.update(config.get("features") or [])
+                self.config.update(key for key, value in config.items() if value)
         words: set[str] = set()
         for script in site.rglob("*.js"):
-            words.update(SCRIPT_WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+            text = script.read_text(encoding="utf-8", errors="replace")
+            self.text.append(text)
+            found = SCRIPT_WORD.findall(text)
+            material = script.relative_to(site).as_posix().startswith(MATERIAL_SCRIPTS)
+            words.update(w for w in found if not material or self._material_class(w))
         self.classes |= words
         self.prefixes = tuple(sorted(w for w in words if w.endswith(("-", "_"))))
+        self.text = "\n".join(self.text)
+
+    def _feature_on(self, gates: tuple[tuple[str, str], ...]) -> bool:
+        sets = {"class": self.classes, "feature": self.features, "config": self.config}
+        return any(value in sets[kind] for kind, value in gates)
+
+    def _material_class(self, word: str) -> bool:
+        """Whether a word of Material's scripts counts as a class the site can produce."""
+        for prefix, gates in FEATURE_GATES.items():
+            if word.startswith(prefix):
+                return self._feature_on(gates)
+        return word.startswith("md-") or word in BUNDLE_CLASSES
 
     def can_produce(self, name: str) -> bool:
         return name in self.classes or name.startswith(self.prefixes)
@@ -73,8 +130,53 @@ def _outside_brackets(selector: str) -> str:
     return "".join(out)
 
 
-def prune(css: str, producible: Producible) -> str:
-    return keep_selectors(without_comments(css), producible.selector_can_match)
+def prune(css: str, producible: Producible, others: str = "") -> str:
+    """`css` without the rules the site cannot show, then without the custom properties that
+    nothing reads: no var() in what is left of `css` or in `others` (the site's other
+    stylesheets), and no mention in a page or a script."""
+    kept = keep_selectors(without_comments(css), producible.selector_can_match)
+    unread = unread_custom_properties(kept, others + producible.text)
+    return drop_declarations(kept, unread) if unread else kept
+
+
+def unread_custom_properties(css: str, elsewhere: str) -> set[str]:
+    declared = set(CUSTOM_PROPERTY.findall(css))
+    return {name for name in declared if f"var({name}" not in css and name not in elsewhere}
+
+
+def drop_declarations(css: str, names: set[str]) -> str:
+    """`css` without the declarations of the custom properties `names`; a rule or an at-rule
+    left empty goes."""
+    out = []
+    for prelude, body in blocks(css):
+        if prelude.startswith("@") and "{" in body and not prelude.startswith("@keyframes"):
+            inner = drop_declarations(body, names)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            kept = [d for d in declarations(body) if d.split(":", 1)[0].strip() not in names]
+            if kept:
+                out.append(f"{prelude}{{{';'.join(kept)}}}")
+    return "".join(out)
+
+
+def declarations(body: str) -> list[str]:
+    """A rule's body split at its semicolons (not those inside quotes or parentheses)."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(body):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == ";" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    parts.append(body[start:])
+    return [p for p in parts if p.strip()]
 
 
 def prune_site(site: Path) -> None:
@@ -83,7 +185,8 @@ def prune_site(site: Path) -> None:
     if len(files) != 1:
         raise CssShapeError(f"expected one main.*.min.css in site/assets/stylesheets, found {len(files)}")
     path = files[0]
-    after = prune(path.read_text(encoding="utf-8"), Producible(site))
+    others = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p != path)
+    after = prune(path.read_text(encoding="utf-8"), Producible(site), others)
     lost = [name for name in ALWAYS if name not in after]
     if lost:
         raise CssShapeError(f"the cut would lose rules every page needs: {', '.join(lost)}")
