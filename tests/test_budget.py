@@ -253,9 +253,11 @@ def test_the_built_main_stylesheet_is_cut(site):
     (css,) = (site.root / "assets" / "stylesheets").glob("main.*.min.css")
     assert css.name == material_main_css().name, "the file keeps Material's name"
     text = css.read_text(encoding="utf-8")
-    assert len(text.encode()) < 0.75 * material_main_css().stat().st_size
+    assert len(text.encode()) < 0.55 * material_main_css().stat().st_size  # 47 % on 2026-11-26
     assert ".md-typeset" in text and ".md-search-result" in text
     assert ".md-post" not in text and "[dir=rtl]" not in text
+    # Features that are off here, though Material's bundle names their classes and icons.
+    assert ".md-tooltip2" not in text and ".md-version" not in text and "--md-version-icon" not in text
     assert not list(css.parent.glob("main.*.map"))
 
 
