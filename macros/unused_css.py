@@ -44,7 +44,7 @@ SELECTOR_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 ALWAYS = (".md-header", ".md-typeset", ".md-search", ".md-nav", ".md-footer", ".md-sidebar", ".admonition")
 
 
-# Material's own scripts: the words in them count only as MATERIAL_CLASS allows.
+# Material's own scripts: a word in them counts only as Producible._material_class allows.
 MATERIAL_SCRIPTS = "assets/javascripts"
 # Classes outside md-... that Material's bundle sets (classList, className in bundle.*.min.js, 9.8.1).
 BUNDLE_CLASSES = frozenset({"js", "no-js", "focus-visible", "js-focus-visible", "hll", "select"})
@@ -64,6 +64,7 @@ FEATURE_GATES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 CONFIG_JSON = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 CUSTOM_PROPERTY = re.compile(r"(?<=[{;])(--[\w-]+):")
+MENTION = re.compile(r"--[\w-]+")
 
 
 class Producible:
@@ -74,10 +75,11 @@ class Producible:
         self.rtl = False
         self.features: set[str] = set()
         self.config: set[str] = set()
-        self.text = []  # every page and script, to look for custom properties in
+        # Every custom-property name a page or a script mentions ("--md-x" + name: a prefix).
+        self.mentions: set[str] = set()
         for page in site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
-            self.text.append(html)
+            self.mentions.update(MENTION.findall(html))
             for double, single in CLASS_ATTRIBUTE.findall(html):
                 self.classes.update((double or single).split())
             self.rtl = self.rtl or bool(re.search(r"""\bdir\s*=\s*["']?rtl""", html))
@@ -88,13 +90,17 @@ class Producible:
         words: set[str] = set()
         for script in site.rglob("*.js"):
             text = script.read_text(encoding="utf-8", errors="replace")
-            self.text.append(text)
+            self.mentions.update(MENTION.findall(text))
             found = SCRIPT_WORD.findall(text)
             material = script.relative_to(site).as_posix().startswith(MATERIAL_SCRIPTS)
             words.update(w for w in found if not material or self._material_class(w))
         self.classes |= words
         self.prefixes = tuple(sorted(w for w in words if w.endswith(("-", "_"))))
-        self.text = "\n".join(self.text)
+
+    def mentions_property(self, name: str) -> bool:
+        """Whether a page or a script names custom property `name`, or a longer one that starts
+        with it, or a prefix ending in - that it starts with."""
+        return any(m.startswith(name) or (m.endswith("-") and name.startswith(m)) for m in self.mentions)
 
     def _feature_on(self, gates: tuple[tuple[str, str], ...]) -> bool:
         sets = {"class": self.classes, "feature": self.features, "config": self.config}
@@ -135,13 +141,12 @@ def prune(css: str, producible: Producible, others: str = "") -> str:
     nothing reads: no var() in what is left of `css` or in `others` (the site's other
     stylesheets), and no mention in a page or a script."""
     kept = keep_selectors(without_comments(css), producible.selector_can_match)
-    unread = unread_custom_properties(kept, others + producible.text)
+    unread = {
+        name
+        for name in set(CUSTOM_PROPERTY.findall(kept))
+        if f"var({name}" not in kept and f"var({name}" not in others and not producible.mentions_property(name)
+    }
     return drop_declarations(kept, unread) if unread else kept
-
-
-def unread_custom_properties(css: str, elsewhere: str) -> set[str]:
-    declared = set(CUSTOM_PROPERTY.findall(css))
-    return {name for name in declared if f"var({name}" not in css and name not in elsewhere}
 
 
 def drop_declarations(css: str, names: set[str]) -> str:
