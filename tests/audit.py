@@ -11,6 +11,12 @@ page is audited RUNS times: the table shows the median performance with the lowe
 highest, and the lowest of the other scores. Reports: .cache/lighthouse/<page>-<run>.report.html
 and .json.
 
+The column "LCP late" counts the runs whose largest paint (the intro paragraph) came more than
+LATE_LCP after the first paint. Material's bundle is a synchronous script at the end of the
+page; when it has run before the paragraph was painted in the load Lighthouse observes (most
+runs), Lighthouse's simulation counts the bundle's download and evaluation in the LCP, about
+a second more than in a run where the paragraph was painted first.
+
     make audit                                  # the key pages, 3 runs each
     make audit AUDIT_RUNS=5 AUDIT_PAGES="ordlista.html en/index.html"
 """
@@ -34,6 +40,7 @@ from tests.firstview import KEY_PAGES
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / ".cache" / "lighthouse"
 GOAL = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+LATE_LCP = 500  # ms after FCP
 
 
 def lighthouse(lighthouse: str, url: str, stem: Path) -> dict:
@@ -51,10 +58,11 @@ def summary(page: str, reports: list[dict]) -> tuple[str, list[str]]:
     lcp = statistics.median(a["largest-contentful-paint"]["numericValue"] for a in audits)
     tbt = statistics.median(a["total-blocking-time"]["numericValue"] for a in audits)
     weight = max(a["total-byte-weight"]["numericValue"] for a in audits) / 1024
+    late = sum(a["largest-contentful-paint"]["numericValue"] - a["first-contentful-paint"]["numericValue"] > LATE_LCP for a in audits)
     line = (
         f"{page:<36} {statistics.median(perf):.2f} ({min(perf):.2f}–{max(perf):.2f})  "
         + "  ".join(f"{lowest[k]:.2f}" for k in lowest)
-        + f"  {lcp / 1000:4.1f} s  {tbt:4.0f} ms  {weight:4.0f} KiB"
+        + f"  {lcp / 1000:4.1f} s  {tbt:4.0f} ms  {weight:4.0f} KiB  {late}/{len(audits)}"
     )
     missed = [f"performance {statistics.median(perf):.2f}"] if statistics.median(perf) < GOAL["performance"] else []
     missed += [f"{k} {v:.2f}" for k, v in lowest.items() if v < GOAL[k]]
@@ -78,7 +86,7 @@ def main() -> int:
             base = stack.enter_context(serve(ROOT / "site", args.port))
         except OSError as err:
             raise SystemExit(f"make audit: cannot serve site/ on port {args.port}: {err.strerror}") from None
-        print(f"{'page':<36} perf: median (low–high)  lowest a11y, BP, SEO  median LCP, TBT  most weight", flush=True)
+        print(f"{'page':<36} perf: median (low–high)  lowest a11y, BP, SEO  median LCP, TBT  most weight  LCP late", flush=True)
         for page in args.pages:
             name = page.removesuffix(".html").replace("/", "_")
             reports = [lighthouse(args.lighthouse, base + page, OUT / f"{name}-{run}") for run in range(1, args.runs + 1)]
