@@ -34,29 +34,66 @@ def blocks(css: str) -> list[tuple[str, str]]:
     return out
 
 
+def split_top_level(text: str, separator: str) -> list[str]:
+    """`text` split at `separator` where it is not inside quotes or parentheses."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == separator and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return [*parts, text[start:]]
+
+
 def selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas (not those inside :is(...) or :not(...))."""
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(prelude):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth == 0:
-            parts.append(prelude[start:i])
-            start = i + 1
-    return [*parts, prelude[start:]]
+    return split_top_level(prelude, ",")
+
+
+def declarations(body: str) -> list[str]:
+    """A rule's declarations (its body split at the semicolons outside quotes and parentheses)."""
+    return [d for d in split_top_level(body, ";") if d.strip()]
+
+
+def map_rules(css: str, rule) -> str:
+    """`css` with each style rule passed through rule(prelude, body), which returns the new
+    (prelude, body) or None to drop it. Rules inside @media and @supports are passed too, and
+    an at-rule left empty goes; other at-rules (@font-face, @keyframes) are kept as they are."""
+    kept = []
+    for prelude, body in blocks(css):
+        if prelude.startswith("@"):
+            inner = map_rules(body, rule) if "{" in body and not prelude.startswith("@keyframes") else body
+            if inner.strip():
+                kept.append(f"{prelude}{{{inner}}}")
+            continue
+        new = rule(prelude, body)
+        if new:
+            kept.append(f"{new[0]}{{{new[1]}}}")
+    return "".join(kept)
 
 
 def keep_selectors(css: str, keep) -> str:
     """`css` with only the selectors for which keep(selector) is true; a rule left without
-    selectors goes, and so does an at-rule (@media, @supports) left empty. Rules without
-    nested rules inside an at-rule (@font-face, @keyframes steps) are kept as they are."""
-    kept = []
-    for prelude, body in blocks(css):
-        if prelude.startswith("@"):
-            inner = keep_selectors(body, keep) if "{" in body and not prelude.startswith("@keyframes") else body
-            if inner.strip():
-                kept.append(f"{prelude}{{{inner}}}")
-            continue
+    selectors goes (see map_rules for at-rules)."""
+
+    def rule(prelude: str, body: str):
         chosen = [s for s in selectors(prelude) if keep(s)]
-        if chosen:
-            kept.append(f"{','.join(chosen)}{{{body}}}")
-    return "".join(kept)
+        return (",".join(chosen), body) if chosen else None
+
+    return map_rules(css, rule)
+
+
+def drop_declarations(css: str, names: set[str]) -> str:
+    """`css` without the declarations of the (custom) properties `names`; a rule left without
+    declarations goes (see map_rules for at-rules)."""
+
+    def rule(prelude: str, body: str):
+        kept = [d for d in declarations(body) if d.split(":", 1)[0].strip() not in names]
+        return (prelude, ";".join(kept)) if kept else None
+
+    return map_rules(css, rule)

@@ -35,7 +35,7 @@ import json
 import re
 from pathlib import Path
 
-from macros.css_rules import CssShapeError, blocks, keep_selectors, without_comments
+from macros.css_rules import CssShapeError, drop_declarations, keep_selectors, without_comments
 
 CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 SCRIPT_WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -147,41 +147,6 @@ def prune(css: str, producible: Producible, others: str = "") -> str:
         if f"var({name}" not in kept and f"var({name}" not in others and not producible.mentions_property(name)
     }
     return drop_declarations(kept, unread) if unread else kept
-
-
-def drop_declarations(css: str, names: set[str]) -> str:
-    """`css` without the declarations of the custom properties `names`; a rule or an at-rule
-    left empty goes."""
-    out = []
-    for prelude, body in blocks(css):
-        if prelude.startswith("@") and "{" in body and not prelude.startswith("@keyframes"):
-            inner = drop_declarations(body, names)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [d for d in declarations(body) if d.split(":", 1)[0].strip() not in names]
-            if kept:
-                out.append(f"{prelude}{{{';'.join(kept)}}}")
-    return "".join(out)
-
-
-def declarations(body: str) -> list[str]:
-    """A rule's body split at its semicolons (not those inside quotes or parentheses)."""
-    parts, depth, quote, start = [], 0, "", 0
-    for i, char in enumerate(body):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == ";" and depth == 0:
-            parts.append(body[start:i])
-            start = i + 1
-    parts.append(body[start:])
-    return [p for p in parts if p.strip()]
 
 
 def prune_site(site: Path) -> None:
